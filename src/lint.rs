@@ -1,0 +1,347 @@
+//! The pure core: (text, format, rules, options) -> findings. Extracts the prose, runs the
+//! phrase matcher and the document checks, attaches fixes, and applies suppression
+//! directives, rule filters, allowed phrases and severity overrides. Knows nothing of
+//! terminals or LSP; byte offsets throughout.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::context::{Channel, RecipientContext};
+use crate::fix;
+use crate::prose::{self, DirectiveKind, Format, Prose};
+use crate::rules::evidence::KnownNames;
+use crate::rules::{document, sentences, RuleSet, Severity};
+use crate::text::LineIndex;
+
+/// Default cap on the size of a draft that is linted (bytes).
+pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
+
+/// One text edit: replace `start..end` (bytes) with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Edit {
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// New text.
+    pub replacement: String,
+}
+
+/// A fix: one or more edits that together resolve a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Fix {
+    /// What the fix does, for a menu.
+    pub title: String,
+    /// The edits, non-overlapping.
+    pub edits: Vec<Edit>,
+    /// Safe to apply without reading (no placeholders, no invented text).
+    #[serde(default)]
+    pub safe: bool,
+    /// The single obvious fix for its finding.
+    #[serde(default)]
+    pub preferred: bool,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Rule id.
+    pub rule: String,
+    /// Rule category.
+    pub category: String,
+    /// Effective severity.
+    pub severity: Severity,
+    /// One-line message.
+    pub message: String,
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// Fixes, best first.
+    pub fixes: Vec<Fix>,
+    /// The pattern that matched, for phrase rules.
+    pub pattern: Option<String>,
+    /// Extra markdown for the hover (evidence found and missing, counts).
+    pub detail: Option<String>,
+}
+
+/// Channel length limits in characters; 0 means no limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct ChannelLimits {
+    /// LinkedIn connection note.
+    pub linkedin_note: usize,
+    /// LinkedIn message.
+    pub linkedin_message: usize,
+    /// InMail subject.
+    pub inmail_subject: usize,
+    /// InMail body.
+    pub inmail_body: usize,
+    /// Email body.
+    pub email: usize,
+}
+
+impl Default for ChannelLimits {
+    fn default() -> Self {
+        ChannelLimits {
+            linkedin_note: 300,
+            linkedin_message: 8000,
+            inmail_subject: 200,
+            inmail_body: 1900,
+            email: 0,
+        }
+    }
+}
+
+/// Everything that shapes one lint besides the text and the rules.
+#[derive(Debug, Clone)]
+pub struct LintOptions {
+    /// Only these rules or categories (None = all).
+    pub only: Option<HashSet<String>>,
+    /// Never these rules or categories.
+    pub ignore: HashSet<String>,
+    /// Severity per rule id or category.
+    pub severities: HashMap<String, Severity>,
+    /// Force template (Some(true)) or draft (Some(false)); None = front matter decides.
+    pub template: Option<bool>,
+    /// Length limits.
+    pub limits: ChannelLimits,
+    /// Channel when the front matter names none.
+    pub default_channel: Option<Channel>,
+    /// Phrases the team allows (lower case); a finding inside one is dropped.
+    pub allowed_phrases: Vec<String>,
+    /// Larger drafts get one `file-too-large` finding.
+    pub max_bytes: usize,
+}
+
+impl Default for LintOptions {
+    fn default() -> Self {
+        LintOptions {
+            only: None,
+            ignore: HashSet::new(),
+            severities: HashMap::new(),
+            template: None,
+            limits: ChannelLimits::default(),
+            default_channel: None,
+            allowed_phrases: Vec::new(),
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+impl LintOptions {
+    /// Whether a rule runs under `only` / `ignore`.
+    pub fn rule_enabled(&self, id: &str, category: &str) -> bool {
+        let named = |set: &HashSet<String>| set.contains(id) || set.contains(category);
+        if named(&self.ignore) {
+            return false;
+        }
+        self.only.as_ref().is_none_or(named)
+    }
+}
+
+/// The result of linting one draft.
+#[derive(Debug, Clone, Serialize)]
+pub struct LintReport {
+    /// Findings sorted by position.
+    pub findings: Vec<Finding>,
+    /// The recipient context read from the front matter.
+    #[serde(skip)]
+    pub context: RecipientContext,
+    /// Whether the draft was treated as a template.
+    pub template: bool,
+}
+
+/// The analysed draft every check reads.
+pub struct Draft<'a> {
+    /// The text as given.
+    pub text: &'a str,
+    /// Its format.
+    pub format: Format,
+    /// Extracted prose.
+    pub prose: Prose,
+    /// Sentence ranges in the masked text.
+    pub sentences: Vec<Range<usize>>,
+    /// Front-matter context.
+    pub context: RecipientContext,
+    /// Names that are not specific details.
+    pub names: KnownNames,
+    /// Treated as a template.
+    pub template: bool,
+    /// Line starts.
+    pub lines: LineIndex,
+}
+
+impl<'a> Draft<'a> {
+    /// Analyse `text`.
+    pub fn new(text: &'a str, format: Format, options: &LintOptions) -> Self {
+        let prose = prose::extract(text, format);
+        let sentences = sentences::split(&prose.masked);
+        let context = RecipientContext::from_front_matter(prose.front_matter.as_ref());
+        let template = options.template.unwrap_or(context.template);
+        let mut draft = Draft {
+            text,
+            format,
+            prose,
+            sentences,
+            context,
+            names: KnownNames::default(),
+            template,
+            lines: LineIndex::new(text),
+        };
+        draft.names = document::known_names(&draft);
+        draft
+    }
+
+    /// The masked text of a range.
+    pub fn masked(&self, range: Range<usize>) -> &str {
+        self.prose.masked.get(range).unwrap_or("")
+    }
+}
+
+/// Lint one draft.
+pub fn lint(text: &str, format: Format, rules: &RuleSet, options: &LintOptions) -> LintReport {
+    if text.len() > options.max_bytes {
+        return LintReport {
+            findings: document::too_large(text, rules, options),
+            context: RecipientContext::default(),
+            template: false,
+        };
+    }
+    let draft = Draft::new(text, format, options);
+    let enabled = |rule: &crate::rules::CompiledRule| {
+        let spec = &rule.spec;
+        options.rule_enabled(&spec.id, &spec.category)
+            && !(draft.template && spec.category == "placeholder")
+    };
+    let matches = rules.find_phrases(&draft.prose, &draft.sentences, &draft.names, &enabled);
+    let mut findings: Vec<Finding> = matches
+        .iter()
+        .map(|m| {
+            let rule = &rules.rules()[m.rule];
+            Finding {
+                rule: rule.spec.id.clone(),
+                category: rule.spec.category.clone(),
+                severity: rule.spec.severity,
+                message: rule.spec.message.clone(),
+                range: m.range.clone(),
+                fixes: fix::phrase_fixes(&draft, &rule.spec, m.range.clone(), m.sentence.clone()),
+                pattern: rule.spec.patterns.get(m.pattern).cloned(),
+                detail: None,
+            }
+        })
+        .collect();
+    findings = drop_contained(findings);
+    findings.retain(|f| !allowed(&draft, f, options));
+    findings.extend(document::run(&draft, rules, options, &findings));
+    findings = apply_directives(&draft, findings);
+    for finding in &mut findings {
+        if let Some(sev) = options
+            .severities
+            .get(&finding.rule)
+            .or_else(|| options.severities.get(&finding.category))
+        {
+            finding.severity = *sev;
+        }
+    }
+    findings.sort_by(|a, b| {
+        (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
+    });
+    LintReport {
+        findings,
+        template: draft.template,
+        context: draft.context,
+    }
+}
+
+/// When one finding's range holds another's (different rules, neither a placeholder), keep
+/// the outer one: one squiggle per stock phrase.
+fn drop_contained(findings: Vec<Finding>) -> Vec<Finding> {
+    let keep: Vec<bool> = findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            f.category == "placeholder"
+                || !findings.iter().enumerate().any(|(j, g)| {
+                    j != i
+                        && g.category != "placeholder"
+                        && g.range.start <= f.range.start
+                        && f.range.end <= g.range.end
+                        && (g.range.len() > f.range.len() || j < i)
+                })
+        })
+        .collect();
+    findings
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f))
+        .collect()
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace(['\u{2019}', '\u{2018}'], "'")
+}
+
+fn allowed(draft: &Draft<'_>, finding: &Finding, options: &LintOptions) -> bool {
+    if options.allowed_phrases.is_empty() {
+        return false;
+    }
+    let matched = normalise(draft.text.get(finding.range.clone()).unwrap_or(""));
+    let sentence = sentences::containing(&draft.sentences, finding.range.start)
+        .map(|s| normalise(draft.text.get(s).unwrap_or("")))
+        .unwrap_or_default();
+    options
+        .allowed_phrases
+        .iter()
+        .any(|p| sentence.contains(p.as_str()) && p.contains(matched.as_str()) || matched == *p)
+}
+
+/// Apply markdown suppression directives.
+fn apply_directives(draft: &Draft<'_>, findings: Vec<Finding>) -> Vec<Finding> {
+    let directives = &draft.prose.directives;
+    if directives.is_empty() {
+        return findings;
+    }
+    let names = |rules: &[String], f: &Finding| {
+        rules.is_empty() || rules.iter().any(|r| *r == f.rule || *r == f.category)
+    };
+    findings
+        .into_iter()
+        .filter(|f| {
+            let mut off = false;
+            for d in directives {
+                match d.kind {
+                    DirectiveKind::DisableFile if names(&d.rules, f) => return false,
+                    DirectiveKind::DisableNextLine if names(&d.rules, f) => {
+                        if next_content_line(draft, d.range.end) == Some(draft.lines.line_of(f.range.start)) {
+                            return false;
+                        }
+                    }
+                    DirectiveKind::Disable if d.range.start <= f.range.start && names(&d.rules, f) => {
+                        off = true;
+                    }
+                    DirectiveKind::Enable if d.range.start <= f.range.start && (d.rules.is_empty() || names(&d.rules, f)) => {
+                        off = false;
+                    }
+                    _ => {}
+                }
+            }
+            !off
+        })
+        .collect()
+}
+
+/// The first line after the one holding `offset` that has any content.
+fn next_content_line(draft: &Draft<'_>, offset: usize) -> Option<usize> {
+    let first = draft.lines.line_of(offset) + 1;
+    (first..draft.lines.line_count()).find(|&line| {
+        draft
+            .lines
+            .line_range(draft.text, line)
+            .is_some_and(|r| !draft.text[r].trim().is_empty())
+    })
+}

@@ -1,0 +1,241 @@
+//! Markdown prose extraction with pulldown-cmark's offset iterator. Text events of prose
+//! blocks are copied into the masked text; inline markup between them becomes spaces; code,
+//! HTML, image alt text, autolinks and link destinations stay blanked. HTML comments are
+//! read for suppression directives.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+
+use super::{bytes_to_string, Block, Directive, DirectiveKind, Prose, BARRIER};
+
+/// Builds the masked text and the block list while walking the events.
+struct Masker<'a> {
+    text: &'a str,
+    masked: Vec<u8>,
+    blocks: Vec<Block>,
+    run: Option<Range<usize>>,
+    run_heading: bool,
+    in_heading: bool,
+    skip_depth: usize,
+}
+
+impl<'a> Masker<'a> {
+    fn new(text: &'a str) -> Self {
+        Masker {
+            text,
+            masked: vec![BARRIER; text.len()],
+            blocks: Vec::new(),
+            run: None,
+            run_heading: false,
+            in_heading: false,
+            skip_depth: 0,
+        }
+    }
+
+    /// Copy a prose range, joining it to the current run with spaces over the markup between.
+    fn keep(&mut self, range: Range<usize>) {
+        if self.skip_depth > 0 || range.is_empty() {
+            return;
+        }
+        match &mut self.run {
+            Some(run) => {
+                for byte in &mut self.masked[run.end.min(range.start)..range.start] {
+                    *byte = b' ';
+                }
+                run.end = run.end.max(range.end);
+            }
+            None => {
+                self.run = Some(range.clone());
+                self.run_heading = self.in_heading;
+            }
+        }
+        self.masked[range.clone()].copy_from_slice(&self.text.as_bytes()[range]);
+    }
+
+    /// A block boundary: the current run becomes a block.
+    fn close_run(&mut self) {
+        if let Some(run) = self.run.take() {
+            self.blocks.push(Block {
+                range: run,
+                heading: self.run_heading,
+            });
+        }
+    }
+}
+
+/// Extract the prose of a markdown document whose body starts at `body_start`.
+pub(super) fn extract(text: &str, body_start: usize) -> Prose {
+    let mut masker = Masker::new(text);
+    let mut directives = Vec::new();
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES;
+    let body = &text[body_start..];
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let range = range.start + body_start..range.end + body_start;
+        match event {
+            Event::Text(_) | Event::SoftBreak | Event::HardBreak => masker.keep(range),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                directives.extend(parse_directive(&html, range));
+            }
+            Event::Start(tag) => start_tag(&mut masker, &tag),
+            Event::End(tag) => end_tag(&mut masker, tag),
+            _ => {}
+        }
+    }
+    masker.close_run();
+    Prose {
+        masked: bytes_to_string(masker.masked),
+        blocks: masker.blocks,
+        front_matter: None,
+        body_start,
+        directives,
+    }
+}
+
+fn start_tag(masker: &mut Masker<'_>, tag: &Tag<'_>) {
+    match tag {
+        Tag::Emphasis | Tag::Strong | Tag::Strikethrough => {}
+        Tag::Link { link_type, .. } => {
+            if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                masker.skip_depth += 1;
+            }
+        }
+        Tag::Image { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
+            masker.close_run();
+            masker.skip_depth += 1;
+        }
+        Tag::Heading { .. } => {
+            masker.close_run();
+            masker.in_heading = true;
+        }
+        _ => masker.close_run(),
+    }
+}
+
+fn end_tag(masker: &mut Masker<'_>, tag: TagEnd) {
+    match tag {
+        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => {}
+        TagEnd::Link => {
+            // Only autolinks raised the depth; a plain link's text stays in the run.
+        }
+        TagEnd::Image | TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
+            masker.skip_depth = masker.skip_depth.saturating_sub(1);
+            masker.close_run();
+        }
+        TagEnd::Heading(_) => {
+            masker.close_run();
+            masker.in_heading = false;
+        }
+        _ => masker.close_run(),
+    }
+}
+
+fn directive_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"<!--\s*outreach-lint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->",
+        )
+        .unwrap_or_else(|err| panic!("directive regex is a constant: {err}"))
+    })
+}
+
+/// Directives in one HTML event (a block may hold several comments).
+fn parse_directive(html: &str, range: Range<usize>) -> Vec<Directive> {
+    directive_regex()
+        .captures_iter(html)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let kind = match caps.get(1)?.as_str() {
+                "disable-next-line" => DirectiveKind::DisableNextLine,
+                "disable-file" => DirectiveKind::DisableFile,
+                "disable" => DirectiveKind::Disable,
+                _ => DirectiveKind::Enable,
+            };
+            let rules = caps
+                .get(2)
+                .map(|m| {
+                    m.as_str()
+                        .split([',', ' ', '\t', '\n'])
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+            Some(Directive {
+                range: range.start + whole.start()..range.start + whole.end(),
+                kind,
+                rules,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{extract as extract_any, Format};
+    use super::*;
+
+    fn masked(text: &str) -> String {
+        extract_any(text, Format::Markdown).masked
+    }
+
+    #[test]
+    fn code_html_and_urls_are_blanked() {
+        let text = "Hi `{{first_name}}` and [my site](https://network.example) <!-- note -->\n\n```\ngrow my network\n```\n\n    indented code\n\n<div>html block</div>\n\n<https://auto.link>\n";
+        let m = masked(text);
+        assert_eq!(m.len(), text.len());
+        assert!(!m.contains("first_name"));
+        assert!(m.contains("my site"));
+        assert!(!m.contains("network.example"));
+        assert!(!m.contains("grow my network"));
+        assert!(!m.contains("indented code"));
+        assert!(!m.contains("html block"));
+        assert!(!m.contains("auto.link"));
+        assert!(!m.contains("note"));
+    }
+
+    #[test]
+    fn emphasis_becomes_space_and_blocks_are_separated() {
+        let text = "# Quick question\nI'd *like* to add you\nto my network\n\n- item one\n- item two\n";
+        let prose = extract_any(text, Format::Markdown);
+        assert!(prose.masked.contains("I'd  like  to add you\nto my network"));
+        assert_eq!(prose.blocks.len(), 4);
+        assert!(prose.blocks[0].heading);
+        assert!(!prose.blocks[1].heading);
+        let first_item = &text[prose.blocks[2].range.clone()];
+        assert_eq!(first_item, "item one");
+    }
+
+    #[test]
+    fn multibyte_text_keeps_offsets() {
+        let text = "Zoë 😀 **wrote** `code 😀` café\n";
+        let prose = extract_any(text, Format::Markdown);
+        assert_eq!(prose.masked.len(), text.len());
+        let at = text.find("café").unwrap();
+        assert_eq!(&prose.masked[at..at + "café".len()], "café");
+    }
+
+    #[test]
+    fn directives_are_read_from_comments() {
+        let text = "<!-- outreach-lint-disable-file -->\n\nText <!-- outreach-lint-disable collector, filler-touch-base -->\n";
+        let prose = extract_any(text, Format::Markdown);
+        assert_eq!(prose.directives.len(), 2);
+        assert_eq!(prose.directives[0].kind, DirectiveKind::DisableFile);
+        assert_eq!(prose.directives[1].rules, vec!["collector", "filler-touch-base"]);
+    }
+
+    #[test]
+    fn table_cells_and_block_quotes_are_prose() {
+        let text = "| a | b |\n|---|---|\n| grow my network | ok |\n\n> quoted line\n> continues\n";
+        let prose = extract_any(text, Format::Markdown);
+        assert!(prose.masked.contains("grow my network"));
+        assert!(prose.masked.contains("quoted line\n  continues"));
+    }
+}

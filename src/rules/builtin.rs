@@ -1,0 +1,92 @@
+//! The built-in rule pack: the TOML files of `rules/builtin/`, embedded in the binary at
+//! build time and parsed once per process.
+
+use std::sync::OnceLock;
+
+use super::{RuleFile, RuleSpec};
+
+/// The embedded files, by name, in a fixed order.
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "platform_default.toml",
+        include_str!("../../rules/builtin/platform_default.toml"),
+    ),
+    (
+        "generic_opener.toml",
+        include_str!("../../rules/builtin/generic_opener.toml"),
+    ),
+    (
+        "generic_closer.toml",
+        include_str!("../../rules/builtin/generic_closer.toml"),
+    ),
+    (
+        "vague_flattery.toml",
+        include_str!("../../rules/builtin/vague_flattery.toml"),
+    ),
+    (
+        "collector.toml",
+        include_str!("../../rules/builtin/collector.toml"),
+    ),
+    (
+        "vague_ask.toml",
+        include_str!("../../rules/builtin/vague_ask.toml"),
+    ),
+    ("filler.toml", include_str!("../../rules/builtin/filler.toml")),
+    (
+        "placeholder.toml",
+        include_str!("../../rules/builtin/placeholder.toml"),
+    ),
+    (
+        "self_centred.toml",
+        include_str!("../../rules/builtin/self_centred.toml"),
+    ),
+    (
+        "document.toml",
+        include_str!("../../rules/builtin/document.toml"),
+    ),
+];
+
+/// The built-in rule records. A file that does not parse is a build defect caught by the
+/// tests; at run time it is skipped with a message on stderr rather than taking the tool down.
+pub fn specs() -> &'static [RuleSpec] {
+    static SPECS: OnceLock<Vec<RuleSpec>> = OnceLock::new();
+    SPECS.get_or_init(|| {
+        let mut all = Vec::new();
+        for (name, source) in FILES {
+            match parse_file(source) {
+                Ok(file) => all.extend(file.rule),
+                Err(err) => eprintln!("outreach-lint: built-in rule file {name}: {err}"),
+            }
+        }
+        all
+    })
+}
+
+/// Parse one rule file.
+pub fn parse_file(source: &str) -> Result<RuleFile, toml::de::Error> {
+    toml::from_str(source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_builtin_file_parses_and_validates() {
+        for (name, source) in FILES {
+            let file = parse_file(source).unwrap_or_else(|e| panic!("{name}: {e}"));
+            for rule in &file.rule {
+                rule.validate().unwrap_or_else(|e| panic!("{name}: {e}"));
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let mut seen = HashSet::new();
+        for rule in specs() {
+            assert!(seen.insert(rule.id.clone()), "duplicate id {}", rule.id);
+        }
+    }
+}

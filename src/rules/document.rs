@@ -1,0 +1,257 @@
+//! Document-level checks: the ones no phrase pattern can express. Each takes its message
+//! and severity from its rule record (`rules/builtin/document.toml`), so ids, config and
+//! docs work the same as for phrase rules. Each finding sits on a line the cursor can reach.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::evidence::{self, DetailKind, KnownNames};
+use super::{RuleSet, RuleSpec};
+use crate::context::Channel;
+use crate::fix;
+use crate::lint::{Draft, Finding, LintOptions};
+
+/// Stable ids of the document checks implemented here.
+pub mod ids {
+    /// No reason tied to the recipient.
+    pub const MISSING_CONTEXT: &str = "missing-context";
+    /// Over the channel's limit.
+    pub const CHANNEL_LENGTH: &str = "channel-length";
+    /// Front matter does not parse.
+    pub const FRONT_MATTER_ERROR: &str = "front-matter-error";
+    /// Over the size cap.
+    pub const FILE_TOO_LARGE: &str = "file-too-large";
+}
+
+/// Run the document checks that are enabled.
+pub fn run(
+    draft: &Draft<'_>,
+    rules: &RuleSet,
+    options: &LintOptions,
+    phrase_findings: &[Finding],
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let spec = |id: &str| {
+        rules
+            .get(id)
+            .map(|r| &r.spec)
+            .filter(|s| options.rule_enabled(&s.id, &s.category))
+    };
+    if let Some(spec) = spec(ids::FRONT_MATTER_ERROR) {
+        out.extend(front_matter_error(draft, spec));
+    }
+    if let Some(spec) = spec(ids::MISSING_CONTEXT) {
+        out.extend(missing_context(draft, spec, phrase_findings));
+    }
+    if let Some(spec) = spec(ids::CHANNEL_LENGTH) {
+        out.extend(channel_length(draft, spec, options));
+    }
+    out
+}
+
+fn finding(spec: &RuleSpec, range: Range<usize>, message: String, detail: Option<String>) -> Finding {
+    Finding {
+        rule: spec.id.clone(),
+        category: spec.category.clone(),
+        severity: spec.severity,
+        message,
+        range,
+        fixes: Vec::new(),
+        pattern: None,
+        detail,
+    }
+}
+
+/// The one finding for a draft over the size cap, on its first line.
+pub fn too_large(text: &str, rules: &RuleSet, options: &LintOptions) -> Vec<Finding> {
+    let Some(rule) = rules.get(ids::FILE_TOO_LARGE) else {
+        return Vec::new();
+    };
+    let end = crate::text::floor_char_boundary(text, text.find(['\n', '\r']).unwrap_or(text.len()).min(200));
+    let message = format!(
+        "{} ({} bytes; the limit is {} bytes, so this draft was not checked)",
+        rule.spec.message,
+        text.len(),
+        options.max_bytes
+    );
+    vec![finding(&rule.spec, 0..end, message, None)]
+}
+
+/// Names that are not specific details: the recipient, their company, the sender, the
+/// greeting's name.
+pub fn known_names(draft: &Draft<'_>) -> KnownNames {
+    let mut names = KnownNames::default();
+    for key in ["recipient", "company", "sender", "first_name", "last_name"] {
+        if let Some(value) = draft.context.get(key) {
+            names.add(value);
+        }
+    }
+    if let Some(greeting) = greeting(draft) {
+        names.add(&greeting.name);
+    }
+    names
+}
+
+/// A greeting line ("Hi Sam," / "Dear Dr. Okafor,").
+#[derive(Debug, Clone)]
+pub struct Greeting {
+    /// The whole greeting line's byte range.
+    pub line: Range<usize>,
+    /// The name as written ("" when there is none).
+    pub name: String,
+}
+
+fn greeting_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:hi|hello|hey|dear|hiya|greetings|good (?:morning|afternoon|evening))\b[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.?[ \t]+)?([^\s,!:.\n]*(?:[ \t]+[A-Z][^\s,!:.\n]*)?)?[ \t]*[,!:.]?[ \t]*$")
+            .unwrap_or_else(|err| panic!("greeting regex is a constant: {err}"))
+    })
+}
+
+/// The greeting line of the body, when the first prose line is one.
+pub fn greeting(draft: &Draft<'_>) -> Option<Greeting> {
+    let block = draft.prose.blocks.iter().find(|b| !b.heading)?;
+    let first_line_end = draft.text[block.range.clone()]
+        .find(['\n', '\r'])
+        .map_or(block.range.end, |i| block.range.start + i);
+    let line = block.range.start..first_line_end;
+    let caps = greeting_regex().captures(&draft.text[line.clone()])?;
+    let name = caps.get(1).map_or("", |m| m.as_str()).to_string();
+    Some(Greeting { line, name })
+}
+
+fn front_matter_error(draft: &Draft<'_>, spec: &RuleSpec) -> Option<Finding> {
+    let fm = draft.prose.front_matter.as_ref()?;
+    let err = fm.error.as_ref()?;
+    let line = err.line.saturating_sub(1).min(draft.lines.line_count().saturating_sub(1));
+    let range = draft.lines.line_range(draft.text, line).unwrap_or(0..0);
+    Some(finding(spec, range, format!("{}: {err}", spec.message), None))
+}
+
+/// The range document-level findings sit on: the first body line with content.
+pub fn anchor(draft: &Draft<'_>) -> Range<usize> {
+    if let Some(block) = draft.prose.blocks.iter().find(|b| !b.heading).or(draft.prose.blocks.first()) {
+        let end = draft.text[block.range.clone()]
+            .find(['\n', '\r'])
+            .map_or(block.range.end, |i| block.range.start + i);
+        return block.range.start..end;
+    }
+    let start = draft.prose.body_start.min(draft.text.len());
+    let end = draft.text[start..].find(['\n', '\r']).map_or(draft.text.len(), |i| start + i);
+    start..end
+}
+
+/// Evidence of a reason tied to the reader, by kind, with the sentence that shows it.
+pub fn reader_evidence(draft: &Draft<'_>, flagged: &[Range<usize>]) -> Vec<(DetailKind, Range<usize>)> {
+    let mut found = Vec::new();
+    for sentence in &draft.sentences {
+        if in_heading(draft, sentence.start) {
+            continue;
+        }
+        // A sentence that is mostly a stock phrase is not evidence.
+        let flagged_len: usize = flagged
+            .iter()
+            .filter(|f| f.start < sentence.end && sentence.start < f.end)
+            .map(|f| f.end.min(sentence.end) - f.start.max(sentence.start))
+            .sum();
+        if flagged_len * 2 > sentence.len() {
+            continue;
+        }
+        let text = draft.masked(sentence.clone());
+        let details = evidence::details(text, &draft.names);
+        let about_reader = evidence::is_about_reader(text);
+        for kind in details {
+            let counts = match kind {
+                DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact => true,
+                DetailKind::NumberOrDate | DetailKind::QuotedTitle | DetailKind::ProperName => about_reader,
+            };
+            if counts {
+                found.push((kind, sentence.clone()));
+            }
+        }
+    }
+    found
+}
+
+fn in_heading(draft: &Draft<'_>, offset: usize) -> bool {
+    draft
+        .prose
+        .blocks
+        .iter()
+        .any(|b| b.heading && b.range.start <= offset && offset < b.range.end)
+}
+
+fn missing_context(draft: &Draft<'_>, spec: &RuleSpec, phrase_findings: &[Finding]) -> Option<Finding> {
+    if draft.template || draft.prose.blocks.is_empty() {
+        return None;
+    }
+    let flagged: Vec<Range<usize>> = phrase_findings.iter().map(|f| f.range.clone()).collect();
+    let found = reader_evidence(draft, &flagged);
+    let kinds: BTreeSet<DetailKind> = found.iter().map(|(k, _)| *k).collect();
+    let strong = kinds.iter().any(|k| {
+        matches!(k, DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact)
+    });
+    if strong || kinds.len() >= 2 || (kinds.len() == 1 && found.len() >= 2) {
+        return None;
+    }
+    let mut detail = String::from("**Evidence found:** ");
+    if found.is_empty() {
+        detail.push_str("none.\n\n");
+    } else {
+        let list: Vec<String> = found
+            .iter()
+            .map(|(k, r)| format!("{} (\"{}\")", k.describe(), draft.text[r.clone()].trim()))
+            .collect();
+        detail.push_str(&list.join("; "));
+        detail.push_str(" — not enough on its own.\n\n");
+    }
+    detail.push_str("**Missing:** where you met or what you share, a piece of their work with a detail, a mutual contact by name, or a specific question only they can answer.");
+    let mut result = finding(spec, anchor(draft), spec.message.clone(), Some(detail));
+    result.fixes = fix::context_line_fixes(draft);
+    Some(result)
+}
+
+/// Characters of the body as it would be sent (front matter excluded, ends trimmed).
+fn body_chars(draft: &Draft<'_>) -> usize {
+    draft.text[draft.prose.body_start.min(draft.text.len())..]
+        .trim()
+        .chars()
+        .count()
+}
+
+fn channel_length(draft: &Draft<'_>, spec: &RuleSpec, options: &LintOptions) -> Option<Finding> {
+    let channel = draft.context.channel.or(options.default_channel)?;
+    let limits = &options.limits;
+    let (limit, what) = match channel {
+        Channel::LinkedinNote => (limits.linkedin_note, "a LinkedIn connection note"),
+        Channel::LinkedinMessage => (limits.linkedin_message, "a LinkedIn message"),
+        Channel::Inmail => (limits.inmail_body, "an InMail body"),
+        Channel::Email => (limits.email, "this email"),
+    };
+    if channel == Channel::Inmail {
+        if let Some(subject) = draft.context.get("subject") {
+            let n = subject.chars().count();
+            if limits.inmail_subject > 0 && n > limits.inmail_subject {
+                let msg = format!(
+                    "{}: the InMail subject is {n} characters; the limit is {}",
+                    spec.message, limits.inmail_subject
+                );
+                return Some(finding(spec, anchor(draft), msg, None));
+            }
+        }
+    }
+    let count = body_chars(draft);
+    if limit == 0 || count <= limit {
+        return None;
+    }
+    let msg = format!(
+        "{}: {count} characters, {} over the {limit} allowed for {what}",
+        spec.message,
+        count - limit
+    );
+    Some(finding(spec, anchor(draft), msg, None))
+}

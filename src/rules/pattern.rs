@@ -1,0 +1,395 @@
+//! The phrase pattern language (documented in `docs/rules-and-patterns.md`), compiled to
+//! Rust regular expressions. A pattern is written the way people write the phrase; the
+//! compiler makes spaces match any whitespace run with at most one line break, treats
+//! straight and curly apostrophes and quotes alike, expands contractions to their long
+//! forms, and keeps matches from starting or ending inside a word.
+
+use thiserror::Error;
+
+/// Horizontal whitespace in drafts: spaces, tabs, no-break and typographic spaces.
+const HSPACE: &str = r"[ \t\u{a0}\u{1680}\u{2000}-\u{200a}\u{202f}\u{205f}\u{3000}]";
+/// Any apostrophe a draft may use.
+const APOS: &str = r"['\u{2019}\u{2018}\u{02bc}]";
+/// Any double quote a draft may use.
+const QUOTE: &str = r#"["\u{201c}\u{201d}\u{201e}]"#;
+/// One word for `*` and `**`.
+const WORD: &str = r"[\p{L}\p{N}][\p{L}\p{N}'\u{2019}\-]*";
+
+/// A pattern that does not compile, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("pattern `{pattern}`: {reason}")]
+pub struct PatternError {
+    /// The pattern as written.
+    pub pattern: String,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+/// Whitespace between words: a run of spaces with at most one line break inside.
+pub fn whitespace() -> String {
+    format!(r"(?:{HSPACE}+(?:(?:\r\n|\r|\n){HSPACE}*)?|(?:\r\n|\r|\n){HSPACE}*)")
+}
+
+/// Compile a pattern to regex source (without the case-insensitivity flag).
+pub fn to_regex_source(pattern: &str) -> Result<String, PatternError> {
+    let fail = |reason: &str| PatternError {
+        pattern: pattern.to_string(),
+        reason: reason.to_string(),
+    };
+    if let Some(raw) = pattern.strip_prefix("re:") {
+        return Ok(raw.to_string());
+    }
+    if pattern.trim().is_empty() {
+        return Err(fail("the pattern is empty"));
+    }
+    let chars: Vec<char> = pattern.trim().chars().collect();
+    let mut parser = Parser { chars, pos: 0 };
+    let items = parser.sequence(None).map_err(|r| fail(&r))?;
+    if parser.pos < parser.chars.len() {
+        return Err(fail(&format!(
+            "unexpected `{}` at character {}",
+            parser.chars[parser.pos],
+            parser.pos + 1
+        )));
+    }
+    let body = emit(&items);
+    Ok(format!(r"\b{{start-half}}(?:{body})\b{{end-half}}"))
+}
+
+#[derive(Debug, Clone)]
+enum Item {
+    Space,
+    /// Regex source of one word or literal piece.
+    Piece(String),
+    Group(Vec<Vec<Item>>),
+    Optional(Vec<Item>),
+    /// `**`: zero to three words.
+    SomeWords,
+}
+
+struct Parser {
+    chars: Vec<char>,
+    pos: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    /// Items up to (not including) one of the closing characters.
+    fn sequence(&mut self, closers: Option<&[char]>) -> Result<Vec<Item>, String> {
+        let mut items = Vec::new();
+        while let Some(c) = self.peek() {
+            if closers.is_some_and(|set| set.contains(&c)) {
+                break;
+            }
+            match c {
+                ' ' | '\t' | '\n' => {
+                    while matches!(self.peek(), Some(' ' | '\t' | '\n')) {
+                        self.pos += 1;
+                    }
+                    items.push(Item::Space);
+                }
+                '(' => {
+                    self.pos += 1;
+                    items.push(Item::Group(self.alternatives()?));
+                }
+                '[' => {
+                    self.pos += 1;
+                    let inner = self.sequence(Some(&[']']))?;
+                    if self.peek() != Some(']') {
+                        return Err("`[` without a closing `]`".into());
+                    }
+                    self.pos += 1;
+                    items.push(Item::Optional(inner));
+                }
+                ')' | ']' | '|' => return Err(format!("unexpected `{c}`")),
+                '*' => {
+                    self.pos += 1;
+                    if self.peek() == Some('*') {
+                        self.pos += 1;
+                        items.push(Item::SomeWords);
+                    } else {
+                        items.push(Item::Piece(WORD.to_string()));
+                    }
+                }
+                '\\' => {
+                    self.pos += 1;
+                    let escaped = self.peek().ok_or("a trailing `\\`")?;
+                    self.pos += 1;
+                    items.push(Item::Piece(regex::escape(&escaped.to_string())));
+                }
+                c if is_word_char(c) => items.push(Item::Piece(self.word())),
+                '\'' | '\u{2019}' => {
+                    self.pos += 1;
+                    items.push(Item::Piece(APOS.to_string()));
+                }
+                '"' | '\u{201c}' | '\u{201d}' => {
+                    self.pos += 1;
+                    items.push(Item::Piece(QUOTE.to_string()));
+                }
+                other => {
+                    self.pos += 1;
+                    items.push(Item::Piece(regex::escape(&other.to_string())));
+                }
+            }
+        }
+        Ok(items)
+    }
+
+    fn alternatives(&mut self) -> Result<Vec<Vec<Item>>, String> {
+        let mut alts = Vec::new();
+        loop {
+            alts.push(trim_spaces(self.sequence(Some(&['|', ')']))?));
+            match self.peek() {
+                Some('|') => self.pos += 1,
+                Some(')') => {
+                    self.pos += 1;
+                    return Ok(alts);
+                }
+                _ => return Err("`(` without a closing `)`".into()),
+            }
+        }
+    }
+
+    /// A word: letters and digits with inner apostrophes and hyphens.
+    fn word(&mut self) -> String {
+        let start = self.pos;
+        while let Some(c) = self.peek() {
+            let inner_joiner = matches!(c, '\'' | '\u{2019}' | '-')
+                && self
+                    .chars
+                    .get(self.pos + 1)
+                    .is_some_and(|n| is_word_char(*n));
+            if is_word_char(c) || inner_joiner {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        let word: String = self.chars[start..self.pos].iter().collect();
+        expand_word(&word)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn trim_spaces(mut items: Vec<Item>) -> Vec<Item> {
+    while matches!(items.first(), Some(Item::Space)) {
+        items.remove(0);
+    }
+    while matches!(items.last(), Some(Item::Space)) {
+        items.pop();
+    }
+    items
+}
+
+/// Regex for a sequence. An optional part or `**` next to a space takes that space with it,
+/// so "my [professional] network" also matches "my network" with a single space.
+fn emit(items: &[Item]) -> String {
+    let ws = whitespace();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < items.len() {
+        let next_is_optional = matches!(items.get(i + 1), Some(Item::Optional(_) | Item::SomeWords));
+        match &items[i] {
+            Item::Space if next_is_optional => {
+                out.push_str(&emit_optional_after_space(&items[i + 1], &ws));
+                i += 2;
+                continue;
+            }
+            Item::Space => out.push_str(&ws),
+            Item::Piece(p) => out.push_str(p),
+            Item::Group(alts) => {
+                let parts: Vec<String> = alts.iter().map(|a| emit(a)).collect();
+                out.push_str(&format!("(?:{})", parts.join("|")));
+            }
+            Item::Optional(inner) => {
+                // An optional part at the start of a sequence takes the following space.
+                if matches!(items.get(i + 1), Some(Item::Space)) {
+                    out.push_str(&format!("(?:{}{ws})?", emit(inner)));
+                    i += 2;
+                    continue;
+                }
+                out.push_str(&format!("(?:{})?", emit(inner)));
+            }
+            Item::SomeWords => {
+                if matches!(items.get(i + 1), Some(Item::Space)) {
+                    out.push_str(&format!("(?:{WORD}{ws}){{0,3}}"));
+                    i += 2;
+                    continue;
+                }
+                out.push_str(&format!("(?:{WORD}(?:{ws}{WORD}){{0,2}})?"));
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The space before an optional part belongs to the part: `A [B] C` = `A(?: B)? C`.
+fn emit_optional_after_space(item: &Item, ws: &str) -> String {
+    match item {
+        Item::Optional(inner) => format!("(?:{ws}{})?", emit(inner)),
+        _ => format!("(?:{ws}{WORD}){{0,3}}"),
+    }
+}
+
+/// Contractions: the written form with any apostrophe, and the long form.
+fn expand_word(word: &str) -> String {
+    let lower = word.to_lowercase().replace('\u{2019}', "'");
+    if let Some(long) = long_form(&lower) {
+        let short = literal_word(word);
+        let ws = whitespace();
+        let long: Vec<String> = long
+            .iter()
+            .map(|form| {
+                form.split(' ')
+                    .map(regex::escape)
+                    .collect::<Vec<_>>()
+                    .join(&ws)
+            })
+            .collect();
+        return format!("(?:{short}|{})", long.join("|"));
+    }
+    literal_word(word)
+}
+
+/// A word with its apostrophes widened and hyphens made optional.
+fn literal_word(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        match c {
+            '\'' | '\u{2019}' => out.push_str(APOS),
+            '-' => out.push_str(r"(?:[\-\u{2010}\u{2011}\u{2013}]|[ \t\u{a0}]+)?"),
+            other => out.push_str(&regex::escape(&other.to_string())),
+        }
+    }
+    out
+}
+
+/// The long forms of a contraction (lower case, straight apostrophe), if it is one.
+fn long_form(word: &str) -> Option<Vec<String>> {
+    let (stem, suffix) = word.split_once('\'')?;
+    let irregular = match word {
+        "can't" => Some(vec!["cannot", "can not"]),
+        "won't" => Some(vec!["will not"]),
+        "shan't" => Some(vec!["shall not"]),
+        "let's" => Some(vec!["let us"]),
+        _ => None,
+    };
+    if let Some(forms) = irregular {
+        return Some(forms.into_iter().map(str::to_string).collect());
+    }
+    let forms: Vec<&str> = match suffix {
+        "d" => vec!["would", "had"],
+        "re" => vec!["are"],
+        "m" => vec!["am"],
+        "ve" => vec!["have"],
+        "ll" => vec!["will"],
+        "s" if matches!(
+            stem,
+            "it" | "that" | "what" | "there" | "here" | "who" | "he" | "she" | "where"
+        ) =>
+        {
+            vec!["is", "has"]
+        }
+        "t" if stem.ends_with('n') => {
+            return Some(vec![format!("{} not", &stem[..stem.len() - 1])]);
+        }
+        _ => return None,
+    };
+    Some(forms.into_iter().map(|f| format!("{stem} {f}")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    #[track_caller]
+    fn compiled(pattern: &str) -> Regex {
+        let source = to_regex_source(pattern).unwrap();
+        Regex::new(&format!("(?i){source}")).unwrap()
+    }
+
+    #[track_caller]
+    fn assert_matches(pattern: &str, text: &str) {
+        assert!(compiled(pattern).is_match(text), "{pattern:?} should match {text:?}");
+    }
+
+    #[track_caller]
+    fn assert_no_match(pattern: &str, text: &str) {
+        assert!(!compiled(pattern).is_match(text), "{pattern:?} should not match {text:?}");
+    }
+
+    #[test]
+    fn spaces_cross_one_line_break_and_nbsp_but_not_a_blank_line() {
+        let p = "add you to my network";
+        assert_matches(p, "I'd like to ADD YOU to my\nnetwork.");
+        assert_matches(p, "add you to\r\n   my network");
+        assert_matches(p, "add\u{a0}you to my network");
+        assert_no_match(p, "add you to my\n\nnetwork");
+        assert_no_match(p, "add you to my\u{1e}network");
+    }
+
+    #[test]
+    fn contractions_and_curly_apostrophes() {
+        let p = "I'd like to connect";
+        assert_matches(p, "I'd like to connect");
+        assert_matches(p, "I’d like to connect");
+        assert_matches(p, "I would like to connect");
+        assert_matches("you're", "you are");
+        assert_matches("don't", "do not");
+        assert_matches("can't", "cannot");
+        assert_matches("let's connect", "Let us connect");
+        assert_no_match("we're", "were");
+    }
+
+    #[test]
+    fn alternatives_and_optionals() {
+        let p = "(grow|expand|build) my [professional] network";
+        assert_matches(p, "expand my network");
+        assert_matches(p, "grow my professional network");
+        assert_no_match(p, "grow my  own network");
+        let start = "[just] (following|circling) (up|back)";
+        assert_matches(start, "Following up on this");
+        assert_matches(start, "just circling back");
+    }
+
+    #[test]
+    fn words_and_some_words() {
+        assert_matches("congrats on * anniversary", "congrats on your anniversary");
+        assert_no_match("congrats on * anniversary", "congrats on anniversary");
+        assert_matches("congrats on ** anniversary", "congrats on anniversary");
+        assert_matches("congrats on ** anniversary", "Congrats on your 5-year work anniversary");
+    }
+
+    #[test]
+    fn word_boundaries_and_hyphens() {
+        assert_no_match("network", "networking");
+        assert_no_match("leverage", "deleverage");
+        assert_matches("follow-up", "a follow up note");
+        assert_matches("follow-up", "a followup");
+        assert_matches("follow-up", "a follow–up");
+        assert_matches("win-win", "a win-win");
+    }
+
+    #[test]
+    fn quotes_raw_and_escapes() {
+        assert_matches("\"your profile\"", "“your profile”");
+        assert_matches(r"re:\{\{\s*\w+\s*\}\}", "Hi {{ first_name }}");
+        assert_matches(r"\[Name\]", "Hello [Name],");
+    }
+
+    #[test]
+    fn errors_name_the_problem() {
+        assert!(to_regex_source("(a|b").is_err());
+        assert!(to_regex_source("[a").is_err());
+        assert!(to_regex_source("a)").is_err());
+        assert!(to_regex_source("  ").is_err());
+    }
+}

@@ -1,0 +1,164 @@
+//! Sentence boundaries in the masked prose, so context conditions and document checks can
+//! look at "the sentence around a match". Blocks, blank lines, sentence-final punctuation
+//! (not after common abbreviations or initials) and line breaks after a greeting, a closing
+//! punctuation mark or a short line all end a sentence.
+
+use std::ops::Range;
+
+use crate::prose::BARRIER;
+
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "mr", "mrs", "ms", "dr", "st", "vs", "etc", "inc", "jr", "sr", "approx", "prof",
+    "no", "co", "ltd", "dept", "fig",
+];
+
+/// Sentence ranges in `masked`, in order, trimmed of surrounding whitespace.
+pub fn split(masked: &str) -> Vec<Range<usize>> {
+    let bytes = masked.as_bytes();
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let end_here = if b == BARRIER {
+            Some((i, i + 1))
+        } else if b == b'\n' || b == b'\r' {
+            newline_boundary(masked, start, i)
+        } else if matches!(b, b'.' | b'!' | b'?') || masked[i..].starts_with('\u{2026}') {
+            punctuation_boundary(masked, i)
+        } else {
+            None
+        };
+        if let Some((end, next)) = end_here {
+            push_trimmed(masked, start..end, &mut sentences);
+            start = next;
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(masked, start..bytes.len(), &mut sentences);
+    sentences
+}
+
+/// The sentence that contains `offset`, if any.
+pub fn containing(sentences: &[Range<usize>], offset: usize) -> Option<Range<usize>> {
+    let idx = sentences.partition_point(|s| s.end <= offset);
+    sentences
+        .get(idx)
+        .filter(|s| s.start <= offset)
+        .cloned()
+}
+
+fn push_trimmed(masked: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let Some(slice) = masked.get(range.clone()) else {
+        return;
+    };
+    let is_space = |c: char| c.is_whitespace() || c == BARRIER as char;
+    let lead = slice.len() - slice.trim_start_matches(is_space).len();
+    let trimmed = slice.trim_matches(is_space);
+    if !trimmed.is_empty() && trimmed.chars().any(char::is_alphanumeric) {
+        let start = range.start + lead;
+        out.push(start..start + trimmed.len());
+    }
+}
+
+/// Sentence-final punctuation: the sentence ends after it (and after closing quotes) when
+/// whitespace or the end follows, except after an abbreviation or an initial.
+fn punctuation_boundary(masked: &str, at: usize) -> Option<(usize, usize)> {
+    let mut end = at + masked[at..].chars().next().map_or(1, char::len_utf8);
+    while let Some(c) = masked[end..].chars().next() {
+        if matches!(c, '.' | '!' | '?' | '"' | '\'' | ')' | '\u{201d}' | '\u{2019}' | '\u{2026}') {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let next = masked[end..].chars().next();
+    if !next.is_none_or(|c| c.is_whitespace() || c == BARRIER as char) {
+        return None;
+    }
+    if masked.as_bytes()[at] == b'.' && is_abbreviation(&masked[..at]) {
+        return None;
+    }
+    Some((end, end))
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let lower = word.to_lowercase();
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_initial || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// A line break ends a sentence after a blank line, after closing punctuation or a comma
+/// (greetings), before a list marker, or when the line before it is short (sign-offs).
+fn newline_boundary(masked: &str, start: usize, at: usize) -> Option<(usize, usize)> {
+    let line_start = masked[..at].rfind(['\n', '\r']).map_or(start, |p| (p + 1).max(start));
+    let before = masked[line_start..at].trim_end();
+    let after_nl = if masked[at..].starts_with("\r\n") { at + 2 } else { at + 1 };
+    let rest = &masked[after_nl..];
+    let next_line = rest.split(['\n', '\r']).next().unwrap_or("").trim_start();
+    let blank_next = next_line.is_empty();
+    let closes = before
+        .chars()
+        .last()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ',' | ':' | ';' | '\u{2026}'));
+    let list_next = next_line.starts_with(['-', '*', '+', '\u{2022}'])
+        || next_line.split_once(['.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())
+        });
+    let short = before.chars().count() <= 30;
+    if blank_next || closes || list_next || short || before.is_empty() {
+        Some((at, after_nl))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(masked: &str) -> Vec<&str> {
+        split(masked).into_iter().map(|r| &masked[r]).collect()
+    }
+
+    #[test]
+    fn splits_on_punctuation_and_greetings() {
+        let t = "Hi Sam,\nI read your post. It was great! Did you try Dr. Lee's idea?\n\nBest,\nAlex";
+        assert_eq!(
+            texts(t),
+            vec![
+                "Hi Sam,",
+                "I read your post.",
+                "It was great!",
+                "Did you try Dr. Lee's idea?",
+                "Best,",
+                "Alex"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_line_continues_the_sentence() {
+        let t = "I would really like to add you to my professional\nnetwork on LinkedIn today.";
+        assert_eq!(texts(t).len(), 1);
+    }
+
+    #[test]
+    fn barriers_and_decimals() {
+        let t = "Version 3.5 shipped\u{1e}\u{1e}Next block here";
+        assert_eq!(texts(t), vec!["Version 3.5 shipped", "Next block here"]);
+        let s = split(t);
+        assert_eq!(containing(&s, 2), Some(s[0].clone()));
+        assert_eq!(containing(&s, 20), None);
+    }
+}

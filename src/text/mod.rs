@@ -1,0 +1,181 @@
+//! The source text model: a line index over a UTF-8 string and conversions between byte
+//! offsets (the one unit used inside the core) and line/column positions in the three
+//! encodings LSP knows (UTF-8, UTF-16, UTF-32). Only `\n`, `\r\n` and `\r` break lines, as
+//! in LSP; a position is never placed between the `\r` and `\n` of a CRLF.
+
+/// How a column counts the characters of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum PositionEncoding {
+    /// Columns count bytes.
+    Utf8,
+    /// Columns count UTF-16 code units (the LSP default).
+    #[default]
+    Utf16,
+    /// Columns count Unicode scalar values.
+    Utf32,
+}
+
+/// Byte offsets of line starts in one text.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    /// Index the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// Number of lines (a text ending in a newline has an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 0-based line holding the byte `offset` (clamped to the text).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        match self.starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// Byte range of line `line` without its line break; `None` past the last line.
+    pub fn line_range(&self, text: &str, line: usize) -> Option<std::ops::Range<usize>> {
+        let start = *self.starts.get(line)?;
+        let mut end = self.starts.get(line + 1).copied().unwrap_or(self.len);
+        let bytes = text.as_bytes();
+        while end > start && matches!(bytes.get(end - 1), Some(b'\n' | b'\r')) {
+            end -= 1;
+        }
+        Some(start..end)
+    }
+
+    /// 1-based line and 1-based column in Unicode scalar values, for reports.
+    pub fn line_col_chars(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let column = text[start..offset].chars().count();
+        (line + 1, column + 1)
+    }
+
+    /// 0-based line and column in `encoding`, for LSP.
+    pub fn position(&self, text: &str, offset: usize, encoding: PositionEncoding) -> (u32, u32) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let prefix = &text[start..offset];
+        let column = match encoding {
+            PositionEncoding::Utf8 => prefix.len(),
+            PositionEncoding::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+            PositionEncoding::Utf32 => prefix.chars().count(),
+        };
+        (to_u32(line), to_u32(column))
+    }
+
+    /// Byte offset of an LSP position in `encoding`. A line past the end clamps to the end of
+    /// the text; a column past the end of its line clamps to the line's end (before its line
+    /// break); a column inside a character moves to the character's start.
+    pub fn offset(&self, text: &str, line: u32, column: u32, encoding: PositionEncoding) -> usize {
+        let Some(range) = self.line_range(text, line as usize) else {
+            return self.len;
+        };
+        let content = &text[range.clone()];
+        let wanted = column as usize;
+        let mut counted = 0usize;
+        for (byte, ch) in content.char_indices() {
+            let width = match encoding {
+                PositionEncoding::Utf8 => ch.len_utf8(),
+                PositionEncoding::Utf16 => ch.len_utf16(),
+                PositionEncoding::Utf32 => 1,
+            };
+            if counted + width > wanted {
+                return range.start + byte;
+            }
+            counted += width;
+        }
+        range.end
+    }
+}
+
+/// The largest char boundary at or below `offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_starts_follow_lsp_line_breaks() {
+        let text = "a\r\nb\rc\nd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.line_range(text, 0), Some(0..1));
+        assert_eq!(index.line_range(text, 1), Some(3..4));
+        assert_eq!(index.line_range(text, 2), Some(5..6));
+        assert_eq!(index.line_range(text, 3), Some(7..8));
+        assert_eq!(index.line_range(text, 4), None);
+    }
+
+    #[test]
+    fn columns_in_each_encoding() {
+        let text = "héllo 😀 x";
+        let index = LineIndex::new(text);
+        let x = text.find('x').unwrap();
+        assert_eq!(index.position(text, x, PositionEncoding::Utf8), (0, 12));
+        assert_eq!(index.position(text, x, PositionEncoding::Utf16), (0, 9));
+        assert_eq!(index.position(text, x, PositionEncoding::Utf32), (0, 8));
+        for enc in [
+            PositionEncoding::Utf8,
+            PositionEncoding::Utf16,
+            PositionEncoding::Utf32,
+        ] {
+            let (l, c) = index.position(text, x, enc);
+            assert_eq!(index.offset(text, l, c, enc), x);
+        }
+        assert_eq!(index.line_col_chars(text, x), (1, 9));
+    }
+
+    #[test]
+    fn out_of_range_positions_clamp() {
+        let text = "ab\r\ncd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.offset(text, 0, 99, PositionEncoding::Utf16), 2);
+        assert_eq!(index.offset(text, 7, 0, PositionEncoding::Utf16), text.len());
+        // Inside a surrogate pair: snap to the character start.
+        let emoji = "😀b";
+        let index = LineIndex::new(emoji);
+        assert_eq!(index.offset(emoji, 0, 1, PositionEncoding::Utf16), 0);
+    }
+}
