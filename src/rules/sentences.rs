@@ -24,7 +24,7 @@ pub fn split(masked: &str) -> Vec<Range<usize>> {
             Some((i, i + 1))
         } else if b == b'\n' || b == b'\r' {
             newline_boundary(masked, start, i)
-        } else if matches!(b, b'.' | b'!' | b'?') || masked[i..].starts_with('\u{2026}') {
+        } else if matches!(b, b'.' | b'!' | b'?') || bytes[i..].starts_with("\u{2026}".as_bytes()) {
             punctuation_boundary(masked, i)
         } else {
             None

