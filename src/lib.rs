@@ -7,6 +7,7 @@ pub mod config;
 pub mod context;
 pub mod fix;
 pub mod lint;
+pub mod lsp;
 pub mod prose;
 pub mod rules;
 pub mod text;

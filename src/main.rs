@@ -6,10 +6,13 @@ use outreach_lint::cli::{self, Cli, Command};
 fn main() {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Lsp { .. } => {
-            eprintln!("outreach-lint: the language server is not built yet");
-            cli::EXIT_USAGE
-        }
+        Command::Lsp { .. } => match outreach_lint::lsp::serve_stdio() {
+            Ok(()) => cli::EXIT_CLEAN,
+            Err(err) => {
+                eprintln!("outreach-lint: language server: {err:#}");
+                cli::EXIT_USAGE
+            }
+        },
         _ => match cli::run(cli) {
             Ok(code) => code,
             Err(err) => {

@@ -1,0 +1,2 @@
+//! End-to-end language-server latency (work in progress).
+fn main() {}
