@@ -139,14 +139,22 @@ describe('outreach-lint lsp, driven like VS Code', () => {
     assert.equal(byCode(after, 'hope-finds-you-well').length, 1);
   });
 
-  it('the per-file disable action edits the draft or runs a command', async () => {
+  it('the per-file disable action silences the rule, with an edit for the current version', async () => {
     const diags = await session.diagnostics(uri);
     const [opener] = byCode(diags, 'hope-finds-you-well');
     const actions = await session.codeActions(uri, opener.range, [opener]);
     const disable = actions.find((a) => a.title === 'Disable hope-finds-you-well in this file');
     assert.ok(disable, `titles: ${actions.map((a) => a.title).join(' | ')}`);
     const resolved = await session.resolve(disable);
-    assert.ok(resolved.edit || resolved.command, 'the disable action does nothing');
+    assert.ok(resolved.edit, 'the disable action has no edit');
+    // The document is at version 2 now; the edit must name that version or VS Code refuses it.
+    await session.applyWorkspaceEdit(resolved.edit);
+    await session.diagnostics(uri, 'the disabled rule to go quiet', (ds) => byCode(ds, 'hope-finds-you-well').length === 0);
+    assert.ok(session.text(uri).includes(OPENER), 'disabling must not edit the sentence itself');
+    // Put the draft back for the tests that follow.
+    const lines = session.text(uri).split('\n');
+    await session.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1].length } }, newText: DRAFT.replace(` ${INVITE}.`, '') }]);
+    await session.diagnostics(uri, 'the opener finding back', (ds) => byCode(ds, 'hope-finds-you-well').length === 1);
   });
 
   it('fixes everything safe on save (source.fixAll.outreach-lint), without inventing lines', async () => {
@@ -186,9 +194,13 @@ describe('outreach-lint lsp, driven like VS Code', () => {
     const diags = await session.diagnostics(ctxUri, 'a missing-context finding', (ds) => byCode(ds, 'missing-context').length > 0);
     const [missing] = byCode(diags, 'missing-context');
     const actions = await session.codeActions(ctxUri, missing.range, [missing]);
-    const line = 'We met at RustConf 2025 in Montréal, and I have been thinking about our conversation since.';
-    const insert = actions.find((a) => a.title === `Insert a personal line: \u201c${line}\u201d`);
-    assert.ok(insert, `titles: ${actions.map((a) => a.title).join(' | ')}`);
+    // The wording of the line is the server's; it must carry the front-matter fact.
+    const personal = actions.filter((a) => a.title.startsWith('Insert a personal line: \u201c'));
+    assert.ok(personal.length > 0, `titles: ${actions.map((a) => a.title).join(' | ')}`);
+    const insert = personal.find((a) => a.isPreferred) ?? personal[0];
+    const line = insert.title.slice('Insert a personal line: \u201c'.length, -1);
+    assert.ok(line.includes('RustConf 2025 in Montréal'), `the personal line does not use met_at: ${line}`);
+    assert.equal(insert.kind, 'quickfix');
     const resolved = await session.resolve(insert);
     await session.applyWorkspaceEdit(resolved.edit);
     assert.equal(session.text(ctxUri), generic.replace('Hi Ana,\n', `Hi Ana,\n\n${line}\n`));
