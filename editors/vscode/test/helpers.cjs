@@ -42,6 +42,12 @@ function standIn(name, overrides = {}) {
       if (!cache.has(prop)) cache.set(prop, standIn(`${name}.${String(prop)}`));
       return cache.get(prop);
     },
+    // Bundlers copy a module's own keys (esbuild's __toESM), so the overrides are own keys.
+    ownKeys: (target) => [...new Set([...Reflect.ownKeys(target), ...Object.keys(overrides)])],
+    getOwnPropertyDescriptor: (target, prop) =>
+      Object.prototype.hasOwnProperty.call(overrides, prop)
+        ? { value: overrides[prop], writable: true, enumerable: true, configurable: true }
+        : Reflect.getOwnPropertyDescriptor(target, prop),
     apply: () => standIn(`${name}()`),
     construct: () => standIn(`new ${name}`),
   });
@@ -77,4 +83,4 @@ function vscodeClientCapabilities() {
   });
 }
 
-module.exports = { EXTENSION_DIR, REPO_ROOT, VSCODE_VERSION, serverBinary, vscodeClientCapabilities, withVscodeStandIn };
+module.exports = { EXTENSION_DIR, REPO_ROOT, VSCODE_VERSION, serverBinary, standIn, vscodeClientCapabilities, withVscodeStandIn };
