@@ -174,7 +174,21 @@ impl Client {
         match tokio::time::timeout(TIMEOUT, self.rx.recv()).await {
             Ok(Some(msg)) => msg,
             Ok(None) => panic!("the server closed its output"),
-            Err(_) => panic!("timed out waiting for the server"),
+            Err(_) => {
+                let tail: Vec<String> = self
+                    .backlog
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .map(|m| {
+                        format!(
+                            "{} {} v{}",
+                            m["method"], m["params"]["uri"], m["params"]["version"]
+                        )
+                    })
+                    .collect();
+                panic!("timed out waiting for the server; latest messages: {tail:#?}")
+            }
         }
     }
 
@@ -317,6 +331,11 @@ impl Client {
             out.push(msg);
         }
         out
+    }
+
+    /// Close the server's input (drops the write half).
+    pub async fn close_input(&mut self) {
+        *self.writer.lock().await = Box::new(tokio::io::sink());
     }
 
     /// `shutdown` + `exit`.
