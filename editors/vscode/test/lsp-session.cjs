@@ -89,6 +89,7 @@ class LspSession {
     this.waiters = [];
     this.stderr = '';
     this.log = [];
+    this.shown = []; // window/showMessage notifications
     this.configurationRequests = [];
   }
 
@@ -101,8 +102,12 @@ class LspSession {
       this.published.set(p.uri, { version: p.version, diagnostics: p.diagnostics });
       this.wake();
     });
-    this.conn.onNotification(LogMessageNotification.type, (p) => this.log.push(p.message));
-    this.conn.onNotification(ShowMessageNotification.type, (p) => this.log.push(p.message));
+    this.conn.onNotification(LogMessageNotification.type, (p) => { this.log.push(p.message); this.wake(); });
+    this.conn.onNotification(ShowMessageNotification.type, (p) => {
+      this.log.push(p.message);
+      this.shown.push(p);
+      this.wake();
+    });
     this.conn.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests.push(params);
       return params.items.map((item) => (item.section === 'outreachLint' ? this.settings : null));

@@ -220,6 +220,37 @@ describe('outreach-lint lsp, driven like VS Code', () => {
     await session.changeConfiguration(DEFAULT_SETTINGS);
   });
 
+  it('accepts every setting the extension can send, and names a rule it does not know', async () => {
+    const everything = toServerSettings({
+      rules: { generic_opener: 'hint', 'hope-finds-you-well': 'error', filler: false, 'linkedin-default-invite': true },
+      limits: { 'linkedin-note': 280, 'linkedin-message': 7000, 'inmail-subject': 150, 'inmail-body': 1500, email: 0 },
+      templates: ['templates/**', 'snippets/*.md'],
+      maxFileBytes: 500000,
+      debounceMs: 50,
+    });
+    assert.deepEqual(everything.problems, []);
+    const before = session.shown.length;
+    await session.changeConfiguration(everything.settings);
+    await session.change(uri, [{ range: { start: { line: 10, character: 3 }, end: { line: 10, character: 3 } }, newText: '!' }]);
+    const diags = await session.diagnostics(uri, 'hope-finds-you-well as an error', (ds) => byCode(ds, 'hope-finds-you-well').some((d) => d.severity === 1));
+    assert.ok(diags.length > 0);
+    assert.deepEqual(session.shown.slice(before).filter((m) => m.type === 1), [], 'the server rejected the settings');
+
+    // Every key the Settings editor offers for outreachLint.rules is one the server knows.
+    const offered = Object.keys(require('../package.json').contributes.configuration.properties['outreachLint.rules'].properties);
+    await session.changeConfiguration(toServerSettings({ rules: Object.fromEntries(offered.map((k) => [k, 'info'])) }).settings);
+    await session.change(uri, [{ range: { start: { line: 10, character: 4 }, end: { line: 10, character: 4 } }, newText: '!' }]);
+    await session.diagnostics(uri, 'every finding at info', (ds) => ds.length > 0 && ds.every((d) => d.severity === 3));
+    assert.deepEqual(session.shown.slice(before).filter((m) => m.type === 1), [], 'the server rejected a rule key from package.json');
+    await session.change(uri, [{ range: { start: { line: 10, character: 4 }, end: { line: 10, character: 5 } }, newText: '' }]);
+
+    await session.changeConfiguration(toServerSettings({ rules: { 'no-such-rule': 'off' } }).settings);
+    const error = await session.waitFor('an error naming the unknown rule', () => session.shown.slice(before).find((m) => m.type === 1));
+    assert.match(error.message, /no-such-rule/);
+    await session.changeConfiguration(DEFAULT_SETTINGS);
+    await session.change(uri, [{ range: { start: { line: 10, character: 3 }, end: { line: 10, character: 4 } }, newText: '' }]);
+  });
+
   it('checks untitled plain-text documents', async () => {
     const untitled = 'untitled:Untitled-1';
     const text = `Hi Marcus,\n\n${INVITE} on LinkedIn.\n\n- Dana\n`;
