@@ -114,17 +114,30 @@ async fn initialize_negotiates_the_encoding_per_client() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn vscode_client_gets_a_file_watcher_registration() {
+async fn vscode_client_gets_file_watcher_and_configuration_registrations() {
     let mut client = started(vscode_caps(), Value::Null).await;
     let reg = client
         .wait_notification("client/registerCapability", |_| true)
         .await;
-    let r = &reg["registrations"][0];
-    assert_eq!(r["method"], "workspace/didChangeWatchedFiles");
-    assert!(r["registerOptions"]["watchers"][0]["globPattern"]
+    let regs = reg["registrations"].as_array().unwrap();
+    let watch = regs
+        .iter()
+        .find(|r| r["method"] == "workspace/didChangeWatchedFiles")
+        .expect("file watcher");
+    assert!(watch["registerOptions"]["watchers"][0]["globPattern"]
         .as_str()
         .unwrap()
         .ends_with(".outreach-lint.toml"));
+    assert!(regs
+        .iter()
+        .any(|r| r["method"] == "workspace/didChangeConfiguration"));
+
+    // A client without dynamic registration is not asked.
+    let mut plain = started(helix_caps(), Value::Null).await;
+    let rest = plain.drain(std::time::Duration::from_millis(200)).await;
+    assert!(rest
+        .iter()
+        .all(|m| m["method"] != "client/registerCapability"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -25,11 +25,11 @@ pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(150);
 #[serde(rename_all = "camelCase")]
 struct RawSettings {
     #[serde(default)]
-    rules: BTreeMap<String, Value>,
+    rules: Option<BTreeMap<String, Value>>,
     #[serde(default)]
-    limits: BTreeMap<String, Value>,
+    limits: Option<BTreeMap<String, Value>>,
     #[serde(default)]
-    templates: Vec<String>,
+    templates: Option<Vec<String>>,
     #[serde(default)]
     max_file_bytes: Option<u64>,
     #[serde(default)]
@@ -104,7 +104,7 @@ impl Settings {
         let raw: RawSettings =
             serde_json::from_value(section.clone()).map_err(|err| format!("settings: {err}"))?;
         let mut settings = Settings::default();
-        for (key, value) in &raw.rules {
+        for (key, value) in raw.rules.iter().flatten() {
             if !known(key) {
                 return Err(format!("rules: `{key}` is not a rule id or category"));
             }
@@ -121,7 +121,7 @@ impl Settings {
             })?;
             settings.rules.push((key.clone(), setting));
         }
-        for (key, value) in &raw.limits {
+        for (key, value) in raw.limits.iter().flatten() {
             let name = limit_name(key).ok_or_else(|| {
                 format!("limits: `{key}` is not one of {}", LIMIT_NAMES.join(", "))
             })?;
@@ -132,7 +132,7 @@ impl Settings {
             settings.limits.push((name.to_string(), n));
         }
         let mut builder = GlobSetBuilder::new();
-        for pattern in &raw.templates {
+        for pattern in raw.templates.iter().flatten() {
             builder.add(Glob::new(pattern).map_err(|e| format!("templates: {e}"))?);
             let trimmed = pattern.trim_end_matches('/');
             if !trimmed.contains('*') {
@@ -142,7 +142,7 @@ impl Settings {
             }
         }
         settings.templates_set = builder.build().map_err(|e| format!("templates: {e}"))?;
-        settings.templates = raw.templates;
+        settings.templates = raw.templates.unwrap_or_default();
         if let Some(n) = raw.max_file_bytes {
             if n == 0 {
                 return Err("maxFileBytes must be greater than 0".to_string());
@@ -242,6 +242,13 @@ mod tests {
         assert!(Settings::parse(&json!({"limits": {"fax": 3}}), &rules).is_err());
         assert!(Settings::parse(&json!({"debounceMs": "soon"}), &rules).is_err());
         assert!(Settings::parse(&json!({"rules": {"no-such-rule-x": "off"}}), &rules).is_err());
+        // Unset values (null) and keys the server does not read are fine.
+        let s2 = Settings::parse(
+            &json!({"rules": null, "limits": null, "maxFileBytes": null, "serverPath": "x"}),
+            &rules,
+        )
+        .unwrap();
+        assert!(s2.rules.is_empty());
         let mut options = LintOptions::default();
         s.apply(
             &mut options,

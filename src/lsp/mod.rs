@@ -116,6 +116,7 @@ struct Session {
     encoding: PositionEncoding,
     caps: EditCaps,
     watch_dynamic: bool,
+    config_dynamic: bool,
     pull_config: bool,
     roots: Vec<PathBuf>,
     settings: Arc<Settings>,
@@ -128,6 +129,7 @@ impl Default for Session {
             encoding: PositionEncoding::Utf16,
             caps: EditCaps::default(),
             watch_dynamic: false,
+            config_dynamic: false,
             pull_config: false,
             roots: Vec::new(),
             settings: Arc::new(Settings::default()),
@@ -653,6 +655,10 @@ impl LanguageServer for Backend {
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|w| w.dynamic_registration)
             .unwrap_or(false);
+        let config_dynamic = workspace
+            .and_then(|w| w.did_change_configuration.as_ref())
+            .and_then(|c| c.dynamic_registration)
+            .unwrap_or(false);
         let pull_config = workspace.and_then(|w| w.configuration).unwrap_or(false);
         let mut startup_messages = Vec::new();
         let settings = match params.initialization_options.as_ref() {
@@ -675,6 +681,7 @@ impl LanguageServer for Backend {
             encoding,
             caps: edit_caps,
             watch_dynamic,
+            config_dynamic,
             pull_config,
             roots: roots_of(&params),
             settings: Arc::new(settings),
@@ -734,25 +741,37 @@ impl LanguageServer for Backend {
                 ),
             )
             .await;
+        let mut registrations = Vec::new();
         if session.watch_dynamic {
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("**/{FILE_NAME}")),
+                    kind: None,
+                }],
+            };
+            registrations.push(Registration {
+                id: "outreach-lint-config-watcher".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(options).ok(),
+            });
+        }
+        if session.config_dynamic {
+            // Clients like VS Code only report settings changes to servers that register
+            // for them; without a section they send `null` and we pull the section.
+            registrations.push(Registration {
+                id: "outreach-lint-configuration".to_string(),
+                method: "workspace/didChangeConfiguration".to_string(),
+                register_options: None,
+            });
+        }
+        if !registrations.is_empty() {
             let inner = self.inner.clone();
             tokio::spawn(async move {
-                let options = DidChangeWatchedFilesRegistrationOptions {
-                    watchers: vec![FileSystemWatcher {
-                        glob_pattern: GlobPattern::String(format!("**/{FILE_NAME}")),
-                        kind: None,
-                    }],
-                };
-                let registration = Registration {
-                    id: "outreach-lint-config-watcher".to_string(),
-                    method: "workspace/didChangeWatchedFiles".to_string(),
-                    register_options: serde_json::to_value(options).ok(),
-                };
-                if let Err(err) = inner.client.register_capability(vec![registration]).await {
+                if let Err(err) = inner.client.register_capability(registrations).await {
                     inner
                         .log(
                             MessageType::WARNING,
-                            format!("could not watch {FILE_NAME}: {err}"),
+                            format!("dynamic registration failed: {err}"),
                         )
                         .await;
                 }
