@@ -21,6 +21,17 @@ pub const FILE_NAME: &str = ".outreach-lint.toml";
 /// Default extensions `check` reads.
 pub const DEFAULT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text"];
 
+/// The checks `check --campaign` runs across the files of a run (records in
+/// `cli::campaign`); they are configured like rules.
+pub const CAMPAIGN_RULES: &[&str] = &[
+    "campaign-duplicate-opener",
+    "campaign-duplicate-closer",
+    "campaign-same-body",
+];
+
+/// The category of the campaign checks.
+pub const CAMPAIGN_CATEGORY: &str = "campaign";
+
 /// A config that cannot be used.
 #[derive(Debug, Error)]
 pub enum ConfigError {
@@ -118,6 +129,33 @@ pub struct Config {
     /// Custom rules, same schema as the built-in pack; an existing id replaces the built-in.
     #[serde(default)]
     pub rule: Vec<RuleSpec>,
+    /// The folder is a campaign: `check` runs the campaign checks on its files.
+    #[serde(default)]
+    pub campaign: Option<bool>,
+    /// Settings for the files matching globs, applied in order after the ones above.
+    #[serde(default)]
+    pub overrides: Vec<Override>,
+}
+
+/// An `[[overrides]]` section: settings for the files its globs match. Later sections win
+/// over earlier ones, and all of them over the top-level settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Override {
+    /// Globs, relative to the config file's folder (a folder name covers what is inside).
+    pub files: Vec<String>,
+    /// Rule id or category -> `off` / severity / `on` (or a boolean), as under `[rules]`.
+    #[serde(default)]
+    pub rules: BTreeMap<String, toml::Value>,
+    /// Treat matching files as templates (`true`) or as drafts (`false`).
+    #[serde(default)]
+    pub template: Option<bool>,
+    /// Channel for matching drafts whose front matter names none.
+    #[serde(default, alias = "default-channel")]
+    pub channel: Option<String>,
+    /// Matching files take part in the campaign checks (or not).
+    #[serde(default)]
+    pub campaign: Option<bool>,
 }
 
 impl Config {
@@ -177,6 +215,18 @@ pub struct Project {
     exclude: GlobSet,
     templates: GlobSet,
     per_file: Vec<(GlobSet, Vec<String>)>,
+    campaign: bool,
+    overrides: Vec<ResolvedOverride>,
+}
+
+/// An `[[overrides]]` section, validated.
+#[derive(Debug, Clone)]
+struct ResolvedOverride {
+    files: GlobSet,
+    rules: Vec<(String, RuleSetting)>,
+    template: Option<bool>,
+    channel: Option<Channel>,
+    campaign: Option<bool>,
 }
 
 impl Project {
@@ -191,6 +241,8 @@ impl Project {
             exclude: GlobSet::empty(),
             templates: GlobSet::empty(),
             per_file: Vec::new(),
+            campaign: false,
+            overrides: Vec::new(),
         }
     }
 
@@ -209,35 +261,16 @@ impl Project {
             })?)
         };
         let mut base = LintOptions::default();
-        let known: HashSet<&str> = rules
-            .rules()
-            .iter()
-            .flat_map(|r| [r.spec.id.as_str(), r.spec.category.as_str()])
-            .collect();
+        let known = known_names(&rules);
+        let mut settings = Vec::with_capacity(config.rules.len());
         for (key, value) in &config.rules {
-            if !known.contains(key.as_str()) {
-                return Err(invalid(format!("[rules]: `{key}` is not a rule id or category")));
-            }
-            let setting = match value {
-                toml::Value::Boolean(true) => Some(RuleSetting::On),
-                toml::Value::Boolean(false) => Some(RuleSetting::Off),
-                toml::Value::String(s) => RuleSetting::parse(s),
-                _ => None,
-            }
-            .ok_or_else(|| {
-                invalid(format!(
-                    "[rules]: `{key}` must be \"off\", \"on\", \"error\", \"warning\", \"info\" or \"hint\""
-                ))
-            })?;
-            match setting {
-                RuleSetting::Off => {
-                    base.ignore.insert(key.clone());
-                }
-                RuleSetting::Severity(sev) => {
-                    base.severities.insert(key.clone(), sev);
-                }
-                RuleSetting::On => {}
-            }
+            settings.push((
+                key.clone(),
+                parse_setting(&known, "[rules]", key, value).map_err(invalid)?,
+            ));
+        }
+        for (key, setting) in categories_first(&rules, settings) {
+            apply_setting(&mut base, &rules, &key, setting);
         }
         base.limits = config.limits;
         base.allowed_phrases = config
@@ -256,6 +289,34 @@ impl Project {
         for (glob, ignored) in &config.per_file_ignores {
             per_file.push((globs(std::slice::from_ref(glob), "per-file-ignores")?, ignored.clone()));
         }
+        let mut overrides = Vec::with_capacity(config.overrides.len());
+        for (n, section) in config.overrides.iter().enumerate() {
+            let what = format!("[[overrides]] #{}", n + 1);
+            if section.files.is_empty() {
+                return Err(invalid(format!("{what}: `files` needs at least one glob")));
+            }
+            let mut settings = Vec::with_capacity(section.rules.len());
+            for (key, value) in &section.rules {
+                let setting =
+                    parse_setting(&known, &format!("{what} rules"), key, value).map_err(invalid)?;
+                settings.push((key.clone(), setting));
+            }
+            let channel = match &section.channel {
+                Some(name) => Some(Channel::parse(name).ok_or_else(|| {
+                    invalid(format!(
+                        "{what}: channel `{name}` is not one of linkedin-note, linkedin-message, inmail, email"
+                    ))
+                })?),
+                None => None,
+            };
+            overrides.push(ResolvedOverride {
+                files: globs(&section.files, &format!("{what} files"))?,
+                rules: categories_first(&rules, settings),
+                template: section.template,
+                channel,
+                campaign: section.campaign,
+            });
+        }
         Ok(Project {
             rules,
             base,
@@ -270,6 +331,8 @@ impl Project {
             exclude: globs(&config.exclude, "exclude")?,
             templates: globs(&config.templates, "templates")?,
             per_file,
+            campaign: config.campaign.unwrap_or(false),
+            overrides,
         })
     }
 
@@ -315,7 +378,41 @@ impl Project {
                 options.ignore.extend(ignored.iter().cloned());
             }
         }
+        for section in self
+            .overrides
+            .iter()
+            .filter(|o| o.files.is_match(rel.as_ref()))
+        {
+            for (key, setting) in &section.rules {
+                apply_setting(&mut options, &self.rules, key, *setting);
+            }
+            if let Some(template) = section.template {
+                options.template = Some(template);
+            }
+            if let Some(channel) = section.channel {
+                options.default_channel = Some(channel);
+            }
+        }
         options
+    }
+
+    /// Whether `file` takes part in the campaign checks by config (`campaign = true` at the
+    /// top, or in the last `[[overrides]]` section that matches it and says).
+    pub fn campaign_for(&self, file: Option<&Path>) -> bool {
+        let mut on = self.campaign;
+        if let (Some(file), false) = (file, self.overrides.is_empty()) {
+            let rel = self.relative(file);
+            for section in self
+                .overrides
+                .iter()
+                .filter(|o| o.files.is_match(rel.as_ref()))
+            {
+                if let Some(c) = section.campaign {
+                    on = c;
+                }
+            }
+        }
+        on
     }
 
     /// Whether the extension of `file` is one `check` reads.
@@ -323,6 +420,106 @@ impl Project {
         file.extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| self.extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    }
+}
+
+/// Rule ids and categories a config may name: the rule set's and the campaign checks'.
+fn known_names(rules: &RuleSet) -> HashSet<String> {
+    rules
+        .rules()
+        .iter()
+        .flat_map(|r| [r.spec.id.clone(), r.spec.category.clone()])
+        .chain(CAMPAIGN_RULES.iter().map(|s| s.to_string()))
+        .chain(std::iter::once(CAMPAIGN_CATEGORY.to_string()))
+        .collect()
+}
+
+fn parse_setting(
+    known: &HashSet<String>,
+    section: &str,
+    key: &str,
+    value: &toml::Value,
+) -> Result<RuleSetting, String> {
+    if !known.contains(key) {
+        return Err(format!("{section}: `{key}` is not a rule id or category"));
+    }
+    match value {
+        toml::Value::Boolean(true) => Some(RuleSetting::On),
+        toml::Value::Boolean(false) => Some(RuleSetting::Off),
+        toml::Value::String(s) => RuleSetting::parse(s),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        format!("{section}: `{key}` must be \"off\", \"on\", \"error\", \"warning\", \"info\" or \"hint\"")
+    })
+}
+
+/// Settings of one section with the categories first, so that within a section a rule's
+/// own setting wins over its category's.
+fn categories_first(
+    rules: &RuleSet,
+    mut settings: Vec<(String, RuleSetting)>,
+) -> Vec<(String, RuleSetting)> {
+    let is_rule = |key: &str| rules.get(key).is_some() || CAMPAIGN_RULES.contains(&key);
+    settings.sort_by_key(|(key, _)| is_rule(key));
+    settings
+}
+
+/// Apply one rule setting on top of `options`: the later setting wins. Turning a rule on
+/// (or giving it a severity) takes it out of an earlier `off` of its category, leaving the
+/// category's other rules off; a setting for a category replaces earlier settings of the
+/// rules in it.
+fn apply_setting(options: &mut LintOptions, rules: &RuleSet, key: &str, setting: RuleSetting) {
+    let members: Vec<&str> = rules
+        .rules()
+        .iter()
+        .filter(|r| r.spec.category == key)
+        .map(|r| r.spec.id.as_str())
+        .chain(
+            CAMPAIGN_RULES
+                .iter()
+                .copied()
+                .filter(|_| key == CAMPAIGN_CATEGORY),
+        )
+        .collect();
+    let category_of = rules.get(key).map(|r| r.spec.category.clone()).or_else(|| {
+        CAMPAIGN_RULES
+            .contains(&key)
+            .then(|| CAMPAIGN_CATEGORY.to_string())
+    });
+    match setting {
+        RuleSetting::Off => {
+            options.ignore.insert(key.to_string());
+            return;
+        }
+        RuleSetting::On | RuleSetting::Severity(_) => {
+            options.ignore.remove(key);
+            for id in &members {
+                options.ignore.remove(*id);
+                options.severities.remove(*id);
+            }
+            if let Some(category) = category_of {
+                if options.ignore.remove(&category) {
+                    // The category stays off for its other rules.
+                    let siblings: Vec<String> = rules
+                        .rules()
+                        .iter()
+                        .filter(|r| r.spec.category == category && r.spec.id != key)
+                        .map(|r| r.spec.id.clone())
+                        .chain(
+                            CAMPAIGN_RULES
+                                .iter()
+                                .filter(|id| category == CAMPAIGN_CATEGORY && **id != key)
+                                .map(|id| id.to_string()),
+                        )
+                        .collect();
+                    options.ignore.extend(siblings);
+                }
+            }
+        }
+    }
+    if let RuleSetting::Severity(sev) = setting {
+        options.severities.insert(key.to_string(), sev);
     }
 }
 

@@ -41,6 +41,24 @@ pub struct FileResult {
     pub error: Option<String>,
     /// Findings.
     pub findings: Vec<Finding>,
+    /// What `--fix` did (None without --fix).
+    pub fix: Option<super::fix::FixOutcome>,
+    /// Campaign facts, until the campaign checks take them (None when not taking part).
+    pub campaign: Option<super::campaign::Facts>,
+}
+
+impl FileResult {
+    /// A checked file and its findings, nothing else (for reporters, benches and tests).
+    pub fn checked(path: String, text: String, findings: Vec<Finding>) -> FileResult {
+        FileResult {
+            path,
+            text,
+            error: None,
+            findings,
+            fix: None,
+            campaign: None,
+        }
+    }
 }
 
 /// Run `check`; returns the exit code.
@@ -76,17 +94,28 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
         jobs.push((input, project));
     }
     let stdin_text = read_stdin_if_needed(&jobs)?;
+    let progress = report::progress(jobs.len(), args);
     let mut results: Vec<FileResult> = jobs
         .par_iter()
-        .map(|(input, project)| check_one(input, project, args, stdin_text.as_deref()))
+        .map(|(input, project)| {
+            let result = check_one(input, project, args, stdin_text.as_deref());
+            progress.inc(1);
+            result
+        })
         .collect();
+    progress.finish_and_clear();
     results.sort_by(|a, b| a.path.cmp(&b.path));
+    let campaign = super::campaign::apply(&mut results);
+    let extras = report::Extras {
+        rule_sets: report::rule_sets(jobs.iter().map(|(_, p)| &p.rules)),
+        campaign,
+    };
     for r in &results {
         if let Some(err) = &r.error {
             eprintln!("outreach-lint: {}: {err}", r.path);
         }
     }
-    report::write(&results, args)?;
+    report::write(&results, args, &extras)?;
     let threshold = args.fail_level.severity();
     let failing = results
         .iter()
@@ -246,6 +275,8 @@ fn check_one(input: &Input, project: &Project, args: &CheckArgs, stdin: Option<&
                 text: String::new(),
                 error: Some(error),
                 findings: Vec::new(),
+                fix: None,
+                campaign: None,
             }
         }
     };
@@ -255,11 +286,27 @@ fn check_one(input: &Input, project: &Project, args: &CheckArgs, stdin: Option<&
         .unwrap_or(Format::PlainText);
     let options = options_for(project, path, args);
     let report = lint(&text, format, &project.rules, &options);
+    let (text, findings, fix) = if args.fix {
+        let file = match input {
+            Input::File { path } => Some(path.as_path()),
+            Input::Stdin { .. } => None,
+        };
+        let relint = |t: &str| lint(t, format, &project.rules, &options).findings;
+        let (text, findings, outcome) =
+            super::fix::fix_one(file, &display, text, report.findings, args.dry_run, relint);
+        (text, findings, Some(outcome))
+    } else {
+        (text, report.findings, None)
+    };
+    let campaign =
+        super::campaign::facts_for(&text, format, project, path, &options, args.campaign);
     FileResult {
         path: display,
         text,
         error: None,
-        findings: report.findings,
+        findings,
+        fix,
+        campaign,
     }
 }
 

@@ -1,8 +1,12 @@
 //! The command-line face: argument parsing (clap) and the `check`, `rules` and `explain`
 //! commands. It reads files, calls the core, and prints; it holds no linting logic.
 
+pub mod campaign;
 pub mod check;
+pub mod fix;
+pub mod formats;
 pub mod report;
+pub mod sarif;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -68,6 +72,12 @@ pub enum OutputFormat {
     Human,
     /// The JSON contract (see README).
     Json,
+    /// SARIF 2.1.0, for code-scanning pages.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// `path:line:col: severity rule: message`, one per line.
+    Compact,
 }
 
 /// Output formats of `rules`.
@@ -148,6 +158,23 @@ pub struct CheckArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Write the report to this file instead of standard output (the exit code still
+    /// reflects the findings).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Apply every safe fix in place (atomic write; keeps line endings, BOM, permissions).
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: print a unified diff of the fixes instead of writing them.
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
+    /// Human output: findings only, no per-file summary, totals or progress.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Run the campaign checks across all files of this run (near-duplicate openers and
+    /// closers, the same body to several people at one company).
+    #[arg(long)]
+    pub campaign: bool,
 }
 
 fn parse_format(name: &str) -> Result<crate::prose::Format, String> {
@@ -165,9 +192,9 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         }
         Command::Explain { rule, config } => {
             let rules = load_rules(config.as_deref())?;
-            match rules.get(&rule) {
-                Some(r) => {
-                    println!("{}", explain_text(&r.spec));
+            match rules.get(&rule).map(|r| &r.spec).or_else(|| campaign::spec(&rule)) {
+                Some(spec) => {
+                    println!("{}", explain_text(spec));
                     Ok(EXIT_CLEAN)
                 }
                 None => {

@@ -2,38 +2,201 @@
 //! terminal and never with NO_COLOR) and the JSON contract documented in the README.
 
 use std::io::{IsTerminal, Write};
+use std::sync::Arc;
 
 use annotate_snippets::{Level, Renderer, Snippet};
+use anyhow::Context as _;
 use serde_json::json;
 
+use super::campaign::{Campaign, GroupKind};
 use super::check::FileResult;
 use super::{CheckArgs, ColorChoice, OutputFormat};
 use crate::lint::Finding;
-use crate::rules::Severity;
+use crate::rules::{RuleSet, Severity};
 use crate::text::LineIndex;
 
-/// Write the report for all results to standard output.
-pub fn write(results: &[FileResult], args: &CheckArgs) -> anyhow::Result<()> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+/// What a report needs besides the results.
+#[derive(Debug, Default)]
+pub struct Extras {
+    /// The rule sets the run used, built-in first (rule records for SARIF and hints).
+    pub rule_sets: Vec<Arc<RuleSet>>,
+    /// The campaign groups, when the campaign checks ran.
+    pub campaign: Option<Campaign>,
+}
+
+/// The distinct rule sets of a run, the built-in set first.
+pub fn rule_sets<'a>(sets: impl IntoIterator<Item = &'a Arc<RuleSet>>) -> Vec<Arc<RuleSet>> {
+    let mut out = vec![RuleSet::builtin()];
+    for set in sets {
+        if !out.iter().any(|s| Arc::ptr_eq(s, set)) {
+            out.push(set.clone());
+        }
+    }
+    out
+}
+
+/// Runs with at least this many files show a progress bar (on a terminal).
+pub const PROGRESS_MIN_FILES: usize = 1000;
+
+/// A progress bar on standard error for long runs, hidden unless standard error is a
+/// terminal (and never with --quiet). `OUTREACH_LINT_PROGRESS_MIN` lowers the file count.
+pub fn progress(total: usize, args: &CheckArgs) -> indicatif::ProgressBar {
+    let min = std::env::var("OUTREACH_LINT_PROGRESS_MIN")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(PROGRESS_MIN_FILES);
+    if args.quiet || total < min || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(u64::try_from(total).unwrap_or(u64::MAX)),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} checking {pos}/{len} files [{bar:30}] {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    bar
+}
+
+/// Write the report for all results to standard output, or to `--output`. With `--fix`
+/// on standard input, the fixed text goes to standard output and the report only to
+/// `--output`; with `--fix --dry-run` the report is the unified diff of the fixes.
+pub fn write(results: &[FileResult], args: &CheckArgs, extras: &Extras) -> anyhow::Result<()> {
+    let stdin_fixed = results
+        .iter()
+        .find_map(|r| r.fix.as_ref().and_then(|f| f.stdout_text.as_deref()));
+    if let Some(text) = stdin_fixed {
+        let stdout = std::io::stdout();
+        let mut lock = stdout.lock();
+        lock.write_all(text.as_bytes())?;
+        lock.flush()?;
+    }
+    if args.fix {
+        fix_notes(results, args);
+    }
+    let to_file = args.output.is_some();
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot write the report to {}", path.display()))?,
+        )),
+        None if stdin_fixed.is_some() => return Ok(()),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    if args.dry_run {
+        for diff in results
+            .iter()
+            .filter_map(|r| r.fix.as_ref().and_then(|f| f.diff.as_deref()))
+        {
+            out.write_all(diff.as_bytes())?;
+        }
+        out.flush()?;
+        return Ok(());
+    }
     match args.format {
         OutputFormat::Json => {
-            serde_json::to_writer(&mut out, &json_report(results))?;
+            let mut report = json_report(results);
+            add_json_extras(&mut report, results, args, extras);
+            serde_json::to_writer(&mut out, &report)?;
             writeln!(out)?;
         }
-        OutputFormat::Human => write_human(&mut out, results, use_color(args.color))?,
+        OutputFormat::Human => write_human(
+            &mut out,
+            results,
+            use_color(args.color, to_file),
+            args,
+            extras,
+        )?,
+        OutputFormat::Sarif => super::sarif::write(
+            &mut out,
+            results,
+            &extras.rule_sets,
+            extras.campaign.as_ref(),
+        )?,
+        OutputFormat::Github => super::formats::write_github(&mut out, results, &extras.rule_sets)?,
+        OutputFormat::Compact => super::formats::write_compact(&mut out, results)?,
     }
     out.flush()?;
     Ok(())
 }
 
-fn use_color(choice: ColorChoice) -> bool {
+fn use_color(choice: ColorChoice, to_file: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+            !to_file
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
         }
+    }
+}
+
+/// Standard-error notes of `--fix`: files left alone and why, and (unless quiet) the count.
+fn fix_notes(results: &[FileResult], args: &CheckArgs) {
+    let mut fixed = 0;
+    let mut files = 0;
+    for r in results {
+        let Some(outcome) = &r.fix else { continue };
+        if let Some(why) = &outcome.not_written {
+            eprintln!("outreach-lint: {}: {why}", r.path);
+        }
+        if outcome.applied > 0 {
+            fixed += outcome.applied;
+            files += 1;
+        }
+    }
+    if !args.quiet {
+        let verb = if args.dry_run { "would fix" } else { "fixed" };
+        eprintln!(
+            "outreach-lint: {verb} {fixed} finding{} in {files} file{}",
+            plural(fixed),
+            plural(files)
+        );
+    }
+}
+
+/// Campaign groups and fix counts in the JSON report (keys added only when they apply).
+fn add_json_extras(
+    report: &mut serde_json::Value,
+    results: &[FileResult],
+    args: &CheckArgs,
+    extras: &Extras,
+) {
+    if args.fix {
+        if let Some(files) = report.get_mut("files").and_then(|f| f.as_array_mut()) {
+            for (entry, r) in files.iter_mut().zip(results) {
+                entry["fixed"] = json!(r.fix.as_ref().map_or(0, |f| f.applied));
+            }
+        }
+    }
+    if let Some(campaign) = &extras.campaign {
+        let groups: Vec<serde_json::Value> = campaign
+            .groups
+            .iter()
+            .map(|g| {
+                let members: Vec<serde_json::Value> = g
+                    .members
+                    .iter()
+                    .filter_map(|m| {
+                        let r = results.get(m.file)?;
+                        let index = LineIndex::new(&r.text);
+                        let (line, column) = index.line_col_chars(&r.text, m.range.start);
+                        Some(json!({
+                            "path": r.path, "line": line, "column": column,
+                            "text": r.text.get(m.range.clone()).unwrap_or(""),
+                            "recipient": m.recipient,
+                        }))
+                    })
+                    .collect();
+                json!({"rule": g.kind.rule(), "kind": g.kind.as_str(), "company": g.company, "files": members})
+            })
+            .collect();
+        report["campaign"] = json!({"groups": groups});
     }
 }
 
@@ -139,9 +302,14 @@ fn level(severity: Severity) -> Level {
     }
 }
 
-fn write_human(out: &mut impl Write, results: &[FileResult], color: bool) -> anyhow::Result<()> {
+fn write_human(
+    out: &mut impl Write,
+    results: &[FileResult],
+    color: bool,
+    args: &CheckArgs,
+    extras: &Extras,
+) -> anyhow::Result<()> {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
-    let rules = crate::rules::RuleSet::builtin();
     for r in results {
         if let Some(err) = &r.error {
             writeln!(out, "{}: error: {err}", r.path)?;
@@ -149,7 +317,7 @@ fn write_human(out: &mut impl Write, results: &[FileResult], color: bool) -> any
         }
         let index = LineIndex::new(&r.text);
         for f in &r.findings {
-            let hint = rules.get(&f.rule).map(|rule| rule.spec.hint.clone()).unwrap_or_default();
+            let hint = super::formats::hint_of(&extras.rule_sets, f).to_string();
             let first_line = index.line_of(f.range.start);
             let last_line = index.line_of(f.range.end.saturating_sub(1).max(f.range.start));
             let start = index.line_range(&r.text, first_line).map_or(0, |l| l.start);
@@ -169,6 +337,13 @@ fn write_human(out: &mut impl Write, results: &[FileResult], color: bool) -> any
             writeln!(out, "{}\n", renderer.render(message))?;
         }
     }
+    if args.quiet {
+        return Ok(());
+    }
+    if let Some(campaign) = &extras.campaign {
+        write_campaign(out, results, campaign)?;
+    }
+    write_file_summaries(out, results)?;
     let t = totals(results);
     writeln!(
         out,
@@ -187,6 +362,148 @@ fn write_human(out: &mut impl Write, results: &[FileResult], color: bool) -> any
         plural(t.files)
     )?;
     Ok(())
+}
+
+/// Groups listed per kind, and files per group, in human output.
+const HUMAN_GROUPS: usize = 20;
+const HUMAN_MEMBERS: usize = 10;
+
+fn write_campaign(
+    out: &mut impl Write,
+    results: &[FileResult],
+    campaign: &Campaign,
+) -> anyhow::Result<()> {
+    if campaign.groups.is_empty() {
+        writeln!(
+            out,
+            "campaign: no near-duplicate openers or closers, no body sent twice to one company\n"
+        )?;
+        return Ok(());
+    }
+    for kind in [GroupKind::Opener, GroupKind::Closer, GroupKind::SameBody] {
+        let groups: Vec<_> = campaign.groups.iter().filter(|g| g.kind == kind).collect();
+        if groups.is_empty() {
+            continue;
+        }
+        let what = match kind {
+            GroupKind::Opener => "near-duplicate opener",
+            GroupKind::Closer => "near-duplicate closer",
+            GroupKind::SameBody => "same-body (several recipients at one company)",
+        };
+        writeln!(
+            out,
+            "campaign: {} {what} group{} [{}]",
+            groups.len(),
+            plural(groups.len()),
+            kind.rule()
+        )?;
+        for g in groups.iter().take(HUMAN_GROUPS) {
+            let first = g
+                .members
+                .first()
+                .and_then(|m| results.get(m.file).map(|r| (r, m)));
+            let sample = first
+                .and_then(|(r, m)| r.text.get(m.range.clone()))
+                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                .unwrap_or_default();
+            match kind {
+                GroupKind::SameBody => writeln!(
+                    out,
+                    "  {} recipients at {}:",
+                    g.members.len(),
+                    g.company.as_deref().unwrap_or("one company")
+                )?,
+                _ => writeln!(
+                    out,
+                    "  {} files: \"{}\"",
+                    g.members.len(),
+                    truncate(&sample, 100)
+                )?,
+            }
+            for m in g.members.iter().take(HUMAN_MEMBERS) {
+                let Some(r) = results.get(m.file) else {
+                    continue;
+                };
+                let (line, column) = LineIndex::new(&r.text).line_col_chars(&r.text, m.range.start);
+                match &m.recipient {
+                    Some(who) => writeln!(out, "    {}:{line}:{column} ({who})", r.path)?,
+                    None => writeln!(out, "    {}:{line}:{column}", r.path)?,
+                }
+            }
+            if g.members.len() > HUMAN_MEMBERS {
+                writeln!(out, "    ... and {} more", g.members.len() - HUMAN_MEMBERS)?;
+            }
+        }
+        if groups.len() > HUMAN_GROUPS {
+            writeln!(
+                out,
+                "  ... and {} more group{}",
+                groups.len() - HUMAN_GROUPS,
+                plural(groups.len() - HUMAN_GROUPS)
+            )?;
+        }
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{cut}\u{2026}")
+}
+
+/// One line per file with findings (or fixes): its counts by severity and what --fix did.
+fn write_file_summaries(out: &mut impl Write, results: &[FileResult]) -> anyhow::Result<()> {
+    let mut any = false;
+    for r in results {
+        if let Some(line) = file_summary(r) {
+            writeln!(out, "{line}")?;
+            any = true;
+        }
+    }
+    if any {
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The summary line of one file, when there is something to say.
+pub fn file_summary(r: &FileResult) -> Option<String> {
+    let fixed = r.fix.as_ref().map_or(0, |f| f.applied);
+    if r.error.is_some() || (r.findings.is_empty() && fixed == 0) {
+        return None;
+    }
+    let t = totals(std::slice::from_ref(r));
+    let mut parts = Vec::new();
+    for (n, name) in [
+        (t.errors, "error"),
+        (t.warnings, "warning"),
+        (t.infos, "info"),
+        (t.hints, "hint"),
+    ] {
+        if n > 0 {
+            parts.push(format!(
+                "{n} {name}{}",
+                if name == "info" { "" } else { plural(n) }
+            ));
+        }
+    }
+    if parts.is_empty() {
+        parts.push("clean".to_string());
+    }
+    let mut line = format!("{}: {}", r.path, parts.join(", "));
+    if fixed > 0 {
+        let verb = if r.fix.as_ref().is_some_and(|f| f.diff.is_some()) {
+            "would fix"
+        } else {
+            "fixed"
+        };
+        line.push_str(&format!("; {verb} {fixed}"));
+    }
+    Some(line)
 }
 
 fn plural(n: usize) -> &'static str {
