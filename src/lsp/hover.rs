@@ -22,6 +22,8 @@ pub fn reader_concludes(category: &str) -> Option<&'static str> {
         "filler" => "*\"Words I can skip\"* — and they start skimming.",
         "placeholder" => "*\"A mail merge that didn't fill in: this went to a list.\"*",
         "self_centred" => "*\"This is about you, not about me.\"*",
+        "personalisation" => "*\"This was written for someone else and the names were swapped.\"*",
+        "length" => "*\"Too long for where it was sent\"*: it gets cut off or skimmed.",
         "missing_context" | "context" | "document" => "*\"Why me?\"* Nothing here says why you wrote to this person in particular.",
         _ => return None,
     })

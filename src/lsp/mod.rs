@@ -55,6 +55,7 @@ use crate::text::PositionEncoding;
 pub fn serve_stdio() -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .max_blocking_threads(16)
         .thread_name("outreach-lint-lsp")
         .build()?;
     runtime.block_on(run(tokio::io::stdin(), tokio::io::stdout()));
@@ -106,8 +107,6 @@ pub struct Analysis {
     pub rules: Arc<RuleSet>,
     /// The findings.
     pub findings: Vec<Finding>,
-    /// The findings as diagnostics.
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// What the client told us at `initialize`, and the settings in force.
@@ -262,6 +261,9 @@ struct Inner {
     builtin: Arc<Project>,
     generation: AtomicU64,
     publish: tokio::sync::Mutex<()>,
+    /// Bounds concurrent lints: each lint thread keeps its own regex caches and allocator
+    /// arena, so a burst of opens must not fan out to hundreds of threads.
+    lint_slots: tokio::sync::Semaphore,
 }
 
 /// The server.
@@ -296,6 +298,9 @@ impl Backend {
                 builtin: Arc::new(Project::builtin()),
                 generation: AtomicU64::new(1),
                 publish: tokio::sync::Mutex::new(()),
+                lint_slots: tokio::sync::Semaphore::new(
+                    std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4)),
+                ),
             }),
         }
     }
@@ -373,8 +378,13 @@ impl Inner {
         })
     }
 
-    /// Lint one job. Runs on the blocking pool.
-    fn analyse(&self, job: Job) -> (Analysis, Vec<ConfigEvent>) {
+    /// Lint one job (and convert its findings to diagnostics when asked). Runs on the
+    /// blocking pool.
+    fn analyse(
+        &self,
+        job: Job,
+        diagnostics: bool,
+    ) -> (Analysis, Vec<Diagnostic>, Vec<ConfigEvent>) {
         let session = self.session();
         let dir = job
             .path
@@ -399,10 +409,14 @@ impl Inner {
             findings.push(skipped(&text, options.max_bytes));
         }
         let snapshot = Snapshot::new(text);
-        let diagnostics = findings
-            .iter()
-            .map(|f| snapshot.diagnostic(f, job.version, session.encoding))
-            .collect();
+        let diagnostics = if diagnostics {
+            findings
+                .iter()
+                .map(|f| snapshot.diagnostic(f, job.version, session.encoding))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let analysis = Analysis {
             version: job.version,
             generation: job.generation,
@@ -413,9 +427,8 @@ impl Inner {
             options,
             rules: project.rules.clone(),
             findings,
-            diagnostics,
         };
-        (analysis, events)
+        (analysis, diagnostics, events)
     }
 
     /// Lint `uri` as of `generation` after `delay`, and publish unless a newer change came.
@@ -428,12 +441,17 @@ impl Inner {
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
         }
+        // Wait for a lint slot, then check again: a newer change may have come meanwhile.
+        let Ok(slot) = self.lint_slots.acquire().await else {
+            return;
+        };
         let Some(job) = self.job(&uri, Some(generation)) else {
             return;
         };
-        let Some((analysis, events)) = self.run_analysis(job).await else {
+        let Some((analysis, diagnostics, events)) = self.run_analysis(job, true).await else {
             return;
         };
+        drop(slot);
         self.report(events).await;
         let _order = self.publish.lock().await;
         let current = match self.docs.get_mut(&uri) {
@@ -445,15 +463,19 @@ impl Inner {
         };
         if current {
             self.client
-                .publish_diagnostics(uri, analysis.diagnostics.clone(), Some(analysis.version))
+                .publish_diagnostics(uri, diagnostics, Some(analysis.version))
                 .await;
         }
     }
 
-    async fn run_analysis(self: &Arc<Self>, job: Job) -> Option<(Arc<Analysis>, Vec<ConfigEvent>)> {
+    async fn run_analysis(
+        self: &Arc<Self>,
+        job: Job,
+        diagnostics: bool,
+    ) -> Option<(Arc<Analysis>, Vec<Diagnostic>, Vec<ConfigEvent>)> {
         let inner = self.clone();
-        match tokio::task::spawn_blocking(move || inner.analyse(job)).await {
-            Ok((analysis, events)) => Some((Arc::new(analysis), events)),
+        match tokio::task::spawn_blocking(move || inner.analyse(job, diagnostics)).await {
+            Ok((analysis, diagnostics, events)) => Some((Arc::new(analysis), diagnostics, events)),
             Err(err) => {
                 self.log(MessageType::ERROR, format!("linting failed: {err}"))
                     .await;
@@ -464,25 +486,33 @@ impl Inner {
 
     /// The analysis of the current text of `uri`, linting it now when there is none.
     async fn analysis_for(self: &Arc<Self>, uri: &Uri) -> Option<Arc<Analysis>> {
-        let job = {
-            let doc = self.docs.get(uri)?;
+        let cached = |inner: &Self| -> Option<Result<Arc<Analysis>, Job>> {
+            let doc = inner.docs.get(uri)?;
             if let Some(a) = doc
                 .analysis
                 .as_ref()
                 .filter(|a| a.generation == doc.generation)
             {
-                return Some(a.clone());
+                return Some(Ok(a.clone()));
             }
-            Job {
+            Some(Err(Job {
                 rope: doc.rope.clone(),
                 version: doc.version,
                 generation: doc.generation,
                 format: doc.format,
                 path: doc.path.clone(),
-            }
+            }))
+        };
+        if let Ok(a) = cached(self)? {
+            return Some(a);
+        }
+        let _slot = self.lint_slots.acquire().await.ok()?;
+        let job = match cached(self)? {
+            Ok(a) => return Some(a),
+            Err(job) => job,
         };
         let generation = job.generation;
-        let (analysis, events) = self.run_analysis(job).await?;
+        let (analysis, _, events) = self.run_analysis(job, false).await?;
         self.report(events).await;
         if let Some(mut doc) = self.docs.get_mut(uri) {
             if doc.generation == generation {
