@@ -506,3 +506,69 @@ fn explain_knows_the_campaign_checks() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("campaign"));
 }
+
+#[test]
+fn human_output_has_a_summary_per_file_and_totals_and_quiet_keeps_only_findings() {
+    let dir = sample_folder();
+    let out = run(&["check", "--color", "never", "."], dir.path());
+    let text = stdout(&out);
+    let summary =
+        regex::Regex::new(r"(?m)^\./a\.md: \d+ (error|warning|info|hint)").expect("regex");
+    assert!(summary.is_match(&text), "per-file line for a.md: {text}");
+    assert!(text.contains("of 4 files checked"), "{text}");
+
+    let quiet = stdout(&run(
+        &["check", "--color", "never", "--quiet", "."],
+        dir.path(),
+    ));
+    assert!(!quiet.contains("files checked"), "{quiet}");
+    assert!(!summary.is_match(&quiet), "{quiet}");
+    let first_finding = text.lines().next().unwrap_or_default();
+    assert!(quiet.contains(first_finding), "findings stay: {quiet}");
+}
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let dir = sample_folder();
+    let out = Command::new(env!("CARGO_BIN_EXE_outreach-lint"))
+        .args(["check", "--format", "compact", "a.md", "clean.txt"])
+        .current_dir(dir.path())
+        .env("OUTREACH_LINT_PROGRESS_MIN", "1")
+        .output()
+        .expect("runs");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_progress_bar_on_a_terminal_for_long_runs() {
+    // `script` (util-linux) gives the command a terminal; skip where it is missing.
+    let dir = sample_folder();
+    let bin = env!("CARGO_BIN_EXE_outreach-lint");
+    let command = format!("'{bin}' check --format compact a.md clean.txt notes > /dev/null");
+    let Ok(out) = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(dir.path())
+        .env("OUTREACH_LINT_PROGRESS_MIN", "1")
+        .output()
+    else {
+        eprintln!("skipped: no `script` command");
+        return;
+    };
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(screen.contains("checking"), "the bar was drawn: {screen:?}");
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(dir.path())
+        .output()
+        .expect("script runs");
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !screen.contains("checking"),
+        "a short run draws nothing: {screen:?}"
+    );
+}

@@ -265,6 +265,38 @@ pub fn facts_for(
     facts(text, format, scope, Settings::from_options(options))
 }
 
+/// Campaign facts for one recipient row of `check --recipients`: the template's text (its
+/// merge fields stand for the row's values) with the recipient and company taken from the
+/// row's columns (`name`, `first_name`, `company`, `organisation`, ... as in front matter).
+/// Only the same-body check applies: every row of a template shares its opener and closer by
+/// design, so those two checks are for separate files.
+pub fn facts_for_row(
+    template: &str,
+    format: Format,
+    scope: u64,
+    settings: Settings,
+    values: &[(String, String)],
+) -> Option<Facts> {
+    let mut settings = settings;
+    settings.severity[GroupKind::Opener.slot()] = None;
+    settings.severity[GroupKind::Closer.slot()] = None;
+    let mut facts = facts(template, format, scope, settings)?;
+    let value = |key: &str| {
+        values
+            .iter()
+            .find(|(column, v)| {
+                !v.trim().is_empty()
+                    && crate::context::canonical_key(
+                        &column.trim().to_lowercase().replace([' ', '-'], "_"),
+                    ) == key
+            })
+            .map(|(_, v)| v.trim().to_string())
+    };
+    facts.recipient = value("recipient").or(facts.recipient);
+    facts.company = value("company").or(facts.company);
+    Some(facts)
+}
+
 /// Run the campaign checks over the results of a run (in report order): take each file's
 /// facts, group them, and add the findings to the files. `None` when no file took part.
 pub fn apply(results: &mut [crate::cli::check::FileResult]) -> Option<Campaign> {
@@ -298,19 +330,20 @@ pub fn apply(results: &mut [crate::cli::check::FileResult]) -> Option<Campaign> 
 
 /// The recipient's own name and company words, which are set aside when comparing.
 struct OwnNames {
-    name: Vec<String>,
-    company: Vec<String>,
+    name: Vec<u64>,
+    company: Vec<u64>,
 }
 
 impl OwnNames {
     fn new(context: &RecipientContext) -> OwnNames {
-        let words = |key: &str| -> Vec<String> {
+        let words = |key: &str| -> Vec<u64> {
             context
                 .get(key)
                 .map(|v| {
                     raw_words(v)
                         .into_iter()
                         .filter(|w| w.chars().count() > 1)
+                        .map(|w| word_hash(&w))
                         .collect()
                 })
                 .unwrap_or_default()
@@ -435,18 +468,56 @@ fn normalise(sentence: &str, own: &OwnNames) -> Vec<u64> {
     out
 }
 
+/// The words of `text` as [`raw_words`] splits them, hashed as they are read (no
+/// allocation per word), with numbers and the recipient's own words replaced.
 fn push_words(text: &str, own: &OwnNames, out: &mut Vec<u64>) {
-    for word in raw_words(text) {
-        let word = if word.chars().all(|c| c.is_ascii_digit()) {
-            "\u{1}number"
-        } else if own.name.contains(&word) {
-            "\u{1}name"
-        } else if own.company.contains(&word) {
-            "\u{1}company"
+    let number = word_hash("\u{1}number");
+    let name = word_hash("\u{1}name");
+    let company = word_hash("\u{1}company");
+    let mut hash = FNV_OFFSET;
+    let mut len = 0usize;
+    let mut digits = true;
+    let mut flush = |hash: u64, digits: bool| {
+        let token = if digits {
+            number
+        } else if own.name.contains(&hash) {
+            name
+        } else if own.company.contains(&hash) {
+            company
         } else {
-            word.as_str()
+            hash
         };
-        out.push(word_hash(word));
+        out.push(token);
+    };
+    let feed = |hash: &mut u64, c: char| {
+        let mut buf = [0u8; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
+            *hash = (*hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    };
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                feed(&mut hash, lower);
+            }
+            digits &= c.is_ascii_digit();
+            len += 1;
+        } else if matches!(c, '\'' | '\u{2019}')
+            && len > 0
+            && chars.peek().is_some_and(|n| n.is_alphanumeric())
+        {
+            feed(&mut hash, '\'');
+            digits = false;
+        } else if len > 0 {
+            flush(hash, digits);
+            hash = FNV_OFFSET;
+            len = 0;
+            digits = true;
+        }
+    }
+    if len > 0 {
+        flush(hash, digits);
     }
 }
 
@@ -942,6 +1013,54 @@ mod tests {
                 && f.message.contains("a.md (Ana Silva)")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn csv_rows_of_one_template_to_one_company_share_a_body() {
+        let template = "Hi {{first_name}},\n\nYour team's write-up on the Ostrich scheduler is why I am writing. Could we compare notes on retry budgets next week?\n\nBest,\nAlex\n";
+        let row = |name: &str, company: &str| {
+            vec![
+                ("First Name".to_string(), name.to_string()),
+                ("Organization".to_string(), company.to_string()),
+            ]
+        };
+        let facts: Vec<Option<Facts>> =
+            [row("Ana", "Acme"), row("Bo", "Acme"), row("Cy", "Globex")]
+                .iter()
+                .map(|values| facts_for_row(template, Format::PlainText, 0, on(), values))
+                .collect();
+        let campaign = analyse(&facts);
+        assert_eq!(campaign.groups.len(), 1, "{campaign:?}");
+        assert_eq!(campaign.groups[0].kind, GroupKind::SameBody);
+        assert_eq!(
+            campaign.groups[0]
+                .members
+                .iter()
+                .map(|m| m.file)
+                .collect::<Vec<_>>(),
+            [0, 1]
+        );
+    }
+
+    #[test]
+    fn streaming_word_hashes_match_the_word_list() {
+        let own = OwnNames {
+            name: vec![word_hash("zoë")],
+            company: Vec::new(),
+        };
+        let text = "Zoë's team — ZOË, 2024: don't {x} Straße’s";
+        let mut streamed = Vec::new();
+        push_words(text, &own, &mut streamed);
+        let listed: Vec<u64> = raw_words(text)
+            .iter()
+            .map(|w| match w.as_str() {
+                "zoë" => word_hash("\u{1}name"),
+                "2024" => word_hash("\u{1}number"),
+                other => word_hash(other),
+            })
+            .collect();
+        assert_eq!(streamed, listed);
+        assert_eq!(streamed.len(), 7);
     }
 
     #[test]
