@@ -166,31 +166,17 @@ fn remove_span(text: &str, span: Range<usize>) -> Edit {
     }
 }
 
-/// Personalised context lines for a draft: one per fact its front matter knows, else
-/// lines with explicit placeholders. Never invents facts.
+/// Personalised context lines for a draft: two short first-person variants per fact its
+/// front matter knows (in the writer's voice), else lines with explicit placeholders that
+/// the placeholder rules flag until filled. Never invents facts. `(line, from_facts)`.
 pub fn context_lines(draft: &Draft<'_>) -> Vec<(String, bool)> {
-    let ctx = &draft.context;
-    let mut lines = Vec::new();
-    if let Some(v) = ctx.get("met_at") {
-        lines.push((format!("We met at {v}, and I have been thinking about our conversation since."), true));
-    }
-    if let Some(v) = ctx.get("their_work") {
-        lines.push((format!("I read {v}, and it is the reason I am writing."), true));
-    }
-    if let Some(v) = ctx.get("mutual") {
-        lines.push((format!("{v} suggested I get in touch with you."), true));
-    }
-    if let Some(v) = ctx.get("shared_interest") {
-        lines.push((format!("We share an interest in {v}."), true));
-    }
-    if let Some(v) = ctx.get("reason") {
-        lines.push((format!("I am writing because {v}."), true));
-    }
-    if lines.is_empty() {
-        lines.push(("We met at [where we met], and [what stayed with me].".to_string(), false));
-        lines.push(("I read your [post or talk] on [topic], and [the detail that stayed with me].".to_string(), false));
-    }
-    lines
+    crate::personal::lines::context_lines(draft)
+        .into_iter()
+        .map(|l| {
+            let from_facts = l.from_facts();
+            (l.text, from_facts)
+        })
+        .collect()
 }
 
 /// Fixes that insert each context line after the greeting (or at the start of the body).

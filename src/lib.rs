@@ -8,6 +8,7 @@ pub mod context;
 pub mod fix;
 pub mod lint;
 pub mod lsp;
+pub mod personal;
 pub mod prose;
 pub mod rules;
 pub mod text;

@@ -150,6 +150,8 @@ pub struct LintReport {
     pub context: RecipientContext,
     /// Whether the draft was treated as a template.
     pub template: bool,
+    /// The personalisation score (drafts only; `None` for templates and skipped files).
+    pub score: Option<crate::personal::score::Score>,
 }
 
 /// The analysed draft every check reads.
@@ -206,6 +208,7 @@ pub fn lint(text: &str, format: Format, rules: &RuleSet, options: &LintOptions) 
             findings: document::too_large(text, rules, options),
             context: RecipientContext::default(),
             template: false,
+            score: None,
         };
     }
     let draft = Draft::new(text, format, options);
@@ -247,10 +250,13 @@ pub fn lint(text: &str, format: Format, rules: &RuleSet, options: &LintOptions) 
     findings.sort_by(|a, b| {
         (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
     });
+    let score =
+        (!draft.template).then(|| crate::personal::score::score(&draft, &findings, options));
     LintReport {
         findings,
         template: draft.template,
         context: draft.context,
+        score,
     }
 }
 

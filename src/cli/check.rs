@@ -45,6 +45,10 @@ pub struct FileResult {
     pub fix: Option<super::fix::FixOutcome>,
     /// Campaign facts, until the campaign checks take them (None when not taking part).
     pub campaign: Option<super::campaign::Facts>,
+    /// The personalisation score (drafts; None for templates and unreadable files).
+    pub score: Option<crate::personal::score::Score>,
+    /// With `--recipients`: the template summary, or the recipient row this result is for.
+    pub recipient: Option<crate::personal::recipients::Entry>,
 }
 
 impl FileResult {
@@ -57,6 +61,8 @@ impl FileResult {
             findings,
             fix: None,
             campaign: None,
+            score: None,
+            recipient: None,
         }
     }
 }
@@ -94,6 +100,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
         jobs.push((input, project));
     }
     let stdin_text = read_stdin_if_needed(&jobs)?;
+    if let Some(csv) = &args.recipients {
+        return super::recipients::run(args, &jobs, stdin_text.as_deref(), csv);
+    }
     let progress = report::progress(jobs.len(), args);
     let mut results: Vec<FileResult> = jobs
         .par_iter()
@@ -277,6 +286,8 @@ fn check_one(input: &Input, project: &Project, args: &CheckArgs, stdin: Option<&
                 findings: Vec::new(),
                 fix: None,
                 campaign: None,
+                score: None,
+                recipient: None,
             }
         }
     };
@@ -286,6 +297,7 @@ fn check_one(input: &Input, project: &Project, args: &CheckArgs, stdin: Option<&
         .unwrap_or(Format::PlainText);
     let options = options_for(project, path, args);
     let report = lint(&text, format, &project.rules, &options);
+    let mut score = report.score.clone();
     let (text, findings, fix) = if args.fix {
         let file = match input {
             Input::File { path } => Some(path.as_path()),
@@ -300,6 +312,12 @@ fn check_one(input: &Input, project: &Project, args: &CheckArgs, stdin: Option<&
     };
     let campaign =
         super::campaign::facts_for(&text, format, project, path, &options, args.campaign);
+    if fix
+        .as_ref()
+        .is_some_and(|f| f.applied > 0 && f.diff.is_none())
+    {
+        score = lint(&text, format, &project.rules, &options).score;
+    }
     FileResult {
         path: display,
         text,
@@ -307,10 +325,12 @@ fn check_one(input: &Input, project: &Project, args: &CheckArgs, stdin: Option<&
         findings,
         fix,
         campaign,
+        score,
+        recipient: None,
     }
 }
 
-fn options_for(project: &Project, path: Option<&Path>, args: &CheckArgs) -> LintOptions {
+pub(super) fn options_for(project: &Project, path: Option<&Path>, args: &CheckArgs) -> LintOptions {
     let mut options = project.options_for(path);
     if !args.only.is_empty() {
         options.only = Some(args.only.iter().map(|s| s.trim().to_string()).collect());

@@ -5,6 +5,7 @@ pub mod campaign;
 pub mod check;
 pub mod fix;
 pub mod formats;
+pub mod recipients;
 pub mod report;
 pub mod sarif;
 
@@ -175,6 +176,11 @@ pub struct CheckArgs {
     /// closers, the same body to several people at one company).
     #[arg(long)]
     pub campaign: bool,
+    /// Fill each template for every row of this CSV (its header row names the merge
+    /// fields), check every filled draft, and report per recipient with positions in the
+    /// template.
+    #[arg(long, value_name = "CSV", conflicts_with = "fix")]
+    pub recipients: Option<PathBuf>,
 }
 
 fn parse_format(name: &str) -> Result<crate::prose::Format, String> {

@@ -250,7 +250,9 @@ pub fn json_report(results: &[FileResult]) -> serde_json::Value {
             let index = LineIndex::new(&r.text);
             let diagnostics: Vec<serde_json::Value> =
                 r.findings.iter().map(|f| json_finding(f, &r.text, &index)).collect();
-            json!({"path": r.path, "error": r.error, "diagnostics": diagnostics})
+            let mut entry = json!({"path": r.path, "error": r.error, "diagnostics": diagnostics});
+            super::recipients::add_json(&mut entry, r);
+            entry
         })
         .collect();
     let t = totals(results);
@@ -316,6 +318,7 @@ fn write_human(
             continue;
         }
         let index = LineIndex::new(&r.text);
+        let origin = super::recipients::origin(r);
         for f in &r.findings {
             let hint = super::formats::hint_of(&extras.rule_sets, f).to_string();
             let first_line = index.line_of(f.range.start);
@@ -328,7 +331,7 @@ fn write_human(
             let mut message = level(f.severity).title(&title).snippet(
                 Snippet::source(source)
                     .line_start(first_line + 1)
-                    .origin(&r.path)
+                    .origin(&origin)
                     .annotation(level(f.severity).span(span).label(&f.category)),
             );
             if !hint.is_empty() {
@@ -473,7 +476,9 @@ fn write_file_summaries(out: &mut impl Write, results: &[FileResult]) -> anyhow:
 /// The summary line of one file, when there is something to say.
 pub fn file_summary(r: &FileResult) -> Option<String> {
     let fixed = r.fix.as_ref().map_or(0, |f| f.applied);
-    if r.error.is_some() || (r.findings.is_empty() && fixed == 0) {
+    if r.error.is_some()
+        || (r.findings.is_empty() && fixed == 0 && !super::recipients::has_summary(r))
+    {
         return None;
     }
     let t = totals(std::slice::from_ref(r));
@@ -494,7 +499,7 @@ pub fn file_summary(r: &FileResult) -> Option<String> {
     if parts.is_empty() {
         parts.push("clean".to_string());
     }
-    let mut line = format!("{}: {}", r.path, parts.join(", "));
+    let mut line = format!("{}: {}", super::recipients::origin(r), parts.join(", "));
     if fixed > 0 {
         let verb = if r.fix.as_ref().is_some_and(|f| f.diff.is_some()) {
             "would fix"
@@ -503,6 +508,7 @@ pub fn file_summary(r: &FileResult) -> Option<String> {
         };
         line.push_str(&format!("; {verb} {fixed}"));
     }
+    super::recipients::extend_summary(&mut line, r);
     Some(line)
 }
 

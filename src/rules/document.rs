@@ -49,6 +49,7 @@ pub fn run(
     if let Some(spec) = spec(ids::CHANNEL_LENGTH) {
         out.extend(channel_length(draft, spec, options));
     }
+    out.extend(crate::personal::run(draft, rules, options, phrase_findings));
     out
 }
 

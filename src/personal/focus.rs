@@ -1,0 +1,206 @@
+//! `sender-focus`: a draft whose sentences are mostly about the sender (I, we, our) with no
+//! sentence about the reader. Reported as information with the counts, since a short
+//! introduction of yourself is fine; a message that never turns to the reader is not.
+
+use std::ops::Range;
+
+use crate::fix;
+use crate::lint::{Draft, Finding};
+use crate::rules::{document, RuleSpec};
+
+use super::finding;
+use super::words::{count_words, tokens, word_in, Token};
+
+/// Who a sentence is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum About {
+    /// The reader (you, your), what you share (we met, our chat, we both), or a question
+    /// put to them.
+    Reader,
+    /// The sender only (I, we, our) .
+    Sender,
+    /// Neither.
+    Neither,
+}
+
+const READER: &[&str] = &[
+    "you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll", "u", "ur", "youre",
+    "youve",
+];
+const SENDER_SINGULAR: &[&str] = &[
+    "i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll", "im", "ive",
+];
+const SENDER_PLURAL: &[&str] = &[
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "we're",
+    "we've",
+    "we'd",
+    "we'll",
+];
+
+/// Pronoun counts of a text: (I/me/my, we/us/our, you/your).
+pub fn pronoun_counts(text: &str) -> (usize, usize, usize) {
+    let (mut i, mut we, mut you) = (0, 0, 0);
+    for t in tokens(text) {
+        if word_in(t.text, READER) {
+            you += 1;
+        } else if word_in(t.text, SENDER_SINGULAR) {
+            i += 1;
+        } else if word_in(t.text, SENDER_PLURAL) {
+            we += 1;
+        }
+    }
+    (i, we, you)
+}
+
+/// Phrases of shared history: about both, so about the reader too.
+fn shared(words: &[Token<'_>]) -> bool {
+    let is = |t: &Token<'_>, w: &str| t.text.eq_ignore_ascii_case(w);
+    if words.iter().any(|t| is(t, "both")) && words.iter().any(|t| is(t, "we") || is(t, "us")) {
+        return true;
+    }
+    words.windows(2).any(|w| {
+        (is(&w[0], "we")
+            && [
+                "met", "spoke", "talked", "chatted", "both", "share", "shared",
+            ]
+            .iter()
+            .any(|x| is(&w[1], x)))
+            || (is(&w[0], "our")
+                && [
+                    "chat",
+                    "conversation",
+                    "call",
+                    "talk",
+                    "exchange",
+                    "meeting",
+                ]
+                .iter()
+                .any(|x| is(&w[1], x)))
+            || (is(&w[0], "both") && is(&w[1], "of"))
+            || (is(&w[0], "in") && is(&w[1], "common"))
+    })
+}
+
+/// Who one sentence is about.
+pub fn about(sentence: &str) -> About {
+    let words = tokens(sentence);
+    // A question is addressed to the reader ("Could I book the reading room on Friday?").
+    let question = sentence.trim_end().ends_with('?');
+    if question || words.iter().any(|t| word_in(t.text, READER)) || shared(&words) {
+        return About::Reader;
+    }
+    if words
+        .iter()
+        .any(|t| word_in(t.text, SENDER_SINGULAR) || word_in(t.text, SENDER_PLURAL))
+    {
+        return About::Sender;
+    }
+    About::Neither
+}
+
+/// The body sentences that count for focus: not headings, not the greeting, at least four
+/// words, and not mostly a flagged stock phrase.
+pub fn counted_sentences(draft: &Draft<'_>, flagged: &[Range<usize>]) -> Vec<Range<usize>> {
+    let greeting = document::greeting(draft).map(|g| g.line);
+    draft
+        .sentences
+        .iter()
+        .filter(|s| s.start >= draft.prose.body_start)
+        .filter(|s| {
+            !draft
+                .prose
+                .blocks
+                .iter()
+                .any(|b| b.heading && b.range.start <= s.start && s.start < b.range.end)
+        })
+        .filter(|s| {
+            !greeting
+                .as_ref()
+                .is_some_and(|g| g.start <= s.start && s.start < g.end.max(g.start + 1))
+        })
+        .filter(|s| count_words(draft.masked((*s).clone())) >= 4)
+        .filter(|s| {
+            let covered: usize = flagged
+                .iter()
+                .filter(|f| f.start < s.end && s.start < f.end)
+                .map(|f| f.end.min(s.end) - f.start.max(s.start))
+                .sum();
+            covered * 2 <= s.len()
+        })
+        .cloned()
+        .collect()
+}
+
+/// The check.
+pub fn check(draft: &Draft<'_>, spec: &RuleSpec, phrase_findings: &[Finding]) -> Option<Finding> {
+    let flagged: Vec<Range<usize>> = phrase_findings.iter().map(|f| f.range.clone()).collect();
+    let counted = counted_sentences(draft, &flagged);
+    let (mut reader, mut sender) = (0usize, 0usize);
+    let (mut i_count, mut we_count, mut you_count) = (0, 0, 0);
+    for s in &counted {
+        let text = draft.masked(s.clone());
+        match about(text) {
+            About::Reader => reader += 1,
+            About::Sender => sender += 1,
+            About::Neither => {}
+        }
+        let (i, we, you) = pronoun_counts(text);
+        i_count += i;
+        we_count += we;
+        you_count += you;
+    }
+    let total = counted.len();
+    if reader > 0 || sender < 2 || sender * 2 <= total {
+        return None;
+    }
+    let message = format!(
+        "{}: {sender} of {total} sentences are about the sender, 0 about the reader (I/me/my \u{00d7}{i_count}, we/us/our \u{00d7}{we_count}, you/your \u{00d7}{you_count})",
+        spec.message
+    );
+    let detail = format!(
+        "**Sentences about the sender:** {sender} of {total}.\n\n**About the reader:** none. One sentence about them — their work, where you met, a question only they can answer — turns an announcement into a message."
+    );
+    let mut result = finding(spec, document::anchor(draft), message, Some(detail));
+    result.fixes = fix::context_line_fixes(draft);
+    Some(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_by_subject() {
+        assert_eq!(
+            about("Your talk on retries changed our rollout."),
+            About::Reader
+        );
+        assert_eq!(
+            about("We met at PyCon in the hallway track."),
+            About::Reader
+        );
+        assert_eq!(
+            about("Our platform helps teams ship faster."),
+            About::Sender
+        );
+        assert_eq!(about("I run growth at a Series A startup."), About::Sender);
+        assert_eq!(about("The survey closed on Friday."), About::Neither);
+        assert_eq!(
+            about("Could I book the reading room on Friday?"),
+            About::Reader
+        );
+        assert_eq!(
+            about("We are both part of the Rust Lisbon meetup."),
+            About::Reader
+        );
+        assert_eq!(
+            pronoun_counts("I think we should talk about your team and my plan."),
+            (2, 1, 1)
+        );
+    }
+}
