@@ -261,9 +261,65 @@ struct Inner {
     builtin: Arc<Project>,
     generation: AtomicU64,
     publish: tokio::sync::Mutex<()>,
-    /// Bounds concurrent lints: each lint thread keeps its own regex caches and allocator
-    /// arena, so a burst of opens must not fan out to hundreds of threads.
+    /// One lint at a time, each for the newest generation when it starts.
     lint_slots: tokio::sync::Semaphore,
+    /// The thread every lint runs on.
+    linter: Linter,
+    /// Documents whose last analysis is kept (most recent last); the others drop theirs,
+    /// since findings with their fixes weigh more than the text.
+    recent: Mutex<std::collections::VecDeque<Uri>>,
+}
+
+/// How many documents keep their last analysis for hover and code actions.
+const CACHED_ANALYSES: usize = 16;
+
+type Task = Box<dyn FnOnce() + Send>;
+
+/// A dedicated lint thread. Every thread that runs the matcher grows its own regex caches
+/// (and allocator arena), so linting on one long-lived thread instead of the blocking pool
+/// keeps the server's memory at what one lint needs, and its caches warm.
+struct Linter {
+    tx: Mutex<Option<std::sync::mpsc::Sender<Task>>>,
+}
+
+impl Linter {
+    fn start() -> Linter {
+        let (tx, rx) = std::sync::mpsc::channel::<Task>();
+        let spawned = std::thread::Builder::new()
+            .name("outreach-lint-linter".to_string())
+            .spawn(move || {
+                while let Ok(task) = rx.recv() {
+                    // A panic in the core loses one result, not the thread.
+                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(task));
+                }
+            });
+        Linter {
+            tx: Mutex::new(spawned.ok().map(|_| tx)),
+        }
+    }
+
+    /// Run `f` on the lint thread (on the blocking pool if there is none); `None` when it
+    /// panicked.
+    async fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+        let (done, result) = tokio::sync::oneshot::channel();
+        let task: Task = Box::new(move || {
+            let _ = done.send(f());
+        });
+        let sender = self
+            .tx
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        let task = match sender {
+            Some(tx) => match tx.send(task) {
+                Ok(()) => return result.await.ok(),
+                Err(std::sync::mpsc::SendError(task)) => task,
+            },
+            None => task,
+        };
+        let _ = tokio::task::spawn_blocking(task).await;
+        result.await.ok()
+    }
 }
 
 /// The server.
@@ -298,9 +354,9 @@ impl Backend {
                 builtin: Arc::new(Project::builtin()),
                 generation: AtomicU64::new(1),
                 publish: tokio::sync::Mutex::new(()),
-                lint_slots: tokio::sync::Semaphore::new(
-                    std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4)),
-                ),
+                lint_slots: tokio::sync::Semaphore::new(1),
+                linter: Linter::start(),
+                recent: Mutex::new(std::collections::VecDeque::new()),
             }),
         }
     }
@@ -339,6 +395,23 @@ impl Inner {
             .unwrap_or_else(PoisonError::into_inner)
             .settings
             .clone()
+    }
+
+    /// Note that `uri` holds an analysis; drop those of the least recently used documents
+    /// beyond [`CACHED_ANALYSES`]. Call with no document guard held.
+    fn remember(&self, uri: &Uri) {
+        let evicted: Vec<Uri> = {
+            let mut recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
+            recent.retain(|u| u != uri);
+            recent.push_back(uri.clone());
+            let excess = recent.len().saturating_sub(CACHED_ANALYSES);
+            recent.drain(..excess).collect()
+        };
+        for uri in evicted {
+            if let Some(mut doc) = self.docs.get_mut(&uri) {
+                doc.analysis = None;
+            }
+        }
     }
 
     fn next_generation(&self) -> u64 {
@@ -462,6 +535,7 @@ impl Inner {
             _ => false,
         };
         if current {
+            self.remember(&uri);
             self.client
                 .publish_diagnostics(uri, diagnostics, Some(analysis.version))
                 .await;
@@ -474,10 +548,16 @@ impl Inner {
         diagnostics: bool,
     ) -> Option<(Arc<Analysis>, Vec<Diagnostic>, Vec<ConfigEvent>)> {
         let inner = self.clone();
-        match tokio::task::spawn_blocking(move || inner.analyse(job, diagnostics)).await {
-            Ok((analysis, diagnostics, events)) => Some((Arc::new(analysis), diagnostics, events)),
-            Err(err) => {
-                self.log(MessageType::ERROR, format!("linting failed: {err}"))
+        match self
+            .linter
+            .run(move || inner.analyse(job, diagnostics))
+            .await
+        {
+            Some((analysis, diagnostics, events)) => {
+                Some((Arc::new(analysis), diagnostics, events))
+            }
+            None => {
+                self.log(MessageType::ERROR, "linting failed (see stderr)")
                     .await;
                 None
             }
@@ -514,10 +594,15 @@ impl Inner {
         let generation = job.generation;
         let (analysis, _, events) = self.run_analysis(job, false).await?;
         self.report(events).await;
-        if let Some(mut doc) = self.docs.get_mut(uri) {
-            if doc.generation == generation {
+        let stored = match self.docs.get_mut(uri) {
+            Some(mut doc) if doc.generation == generation => {
                 doc.analysis = Some(analysis.clone());
+                true
             }
+            _ => false,
+        };
+        if stored {
+            self.remember(uri);
         }
         Some(analysis)
     }

@@ -311,6 +311,27 @@ impl Client {
         }
     }
 
+    /// Every message, in arrival order (the kept ones first), up to and including the first
+    /// that satisfies `pred`.
+    pub async fn messages_until(&mut self, pred: impl Fn(&Value) -> bool) -> Vec<Value> {
+        let mut out: Vec<Value> = Vec::new();
+        while let Some(msg) = self.backlog.pop_front() {
+            let done = pred(&msg);
+            out.push(msg);
+            if done {
+                return out;
+            }
+        }
+        loop {
+            let msg = self.recv().await;
+            let done = pred(&msg);
+            out.push(msg);
+            if done {
+                return out;
+            }
+        }
+    }
+
     /// The next diagnostics published for `uri` (at `version`, when given).
     pub async fn diagnostics(&mut self, uri: &str, version: Option<i32>) -> Vec<Value> {
         let params = self
