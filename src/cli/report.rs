@@ -175,6 +175,8 @@ fn add_json_extras(
         }
     }
     if let Some(campaign) = &extras.campaign {
+        let mut indexes: std::collections::HashMap<usize, LineIndex> =
+            std::collections::HashMap::new();
         let groups: Vec<serde_json::Value> = campaign
             .groups
             .iter()
@@ -184,7 +186,7 @@ fn add_json_extras(
                     .iter()
                     .filter_map(|m| {
                         let r = results.get(m.file)?;
-                        let index = LineIndex::new(&r.text);
+                        let index = indexes.entry(m.file).or_insert_with(|| LineIndex::new(&r.text));
                         let (line, column) = index.line_col_chars(&r.text, m.range.start);
                         Some(json!({
                             "path": r.path, "line": line, "column": column,
