@@ -75,7 +75,11 @@ where
         .finish();
     let (filtered_in, server_in) = tokio::io::duplex(1 << 16);
     let filter = transport::filter_frames(input, filtered_in);
-    let server = Server::new(server_in, output, socket).serve(service);
+    // Requests waiting for a lint (hover, code actions) must not hold up the notifications
+    // behind them, so allow more in flight than the framework's default of 4.
+    let server = Server::new(server_in, output, socket)
+        .concurrency_level(64)
+        .serve(service);
     tokio::pin!(filter, server);
     tokio::select! {
         () = &mut server => {}
