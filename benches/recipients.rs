@@ -4,7 +4,9 @@
 //! generator, is in the README ("Personalisation").
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use outreach_lint::lint::Draft;
 use outreach_lint::personal::recipients::{check_template, Plan, Recipients};
+use outreach_lint::personal::score::score;
 use outreach_lint::{Format, LintOptions, RuleSet};
 
 const TEMPLATE: &str = "---\ntemplate: true\nchannel: linkedin-note\nfields: [first_name, company, met_at, their_work]\n---\nHi {{first_name}},\n\nWe met at {{met_at}}. Your point about {{their_work}} changed how I plan our next migration at {{company}}.\nCould I send you two questions about it?\n";
@@ -108,6 +110,46 @@ fn bench_recipients(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // One filled row, piece by piece: where the per-row time goes.
+    let plan = Plan::new(TEMPLATE, Format::Markdown, &big);
+    let filled = plan.fill(&big, &big.rows[3]).text;
+    let mut row_options = options.clone();
+    row_options.template = Some(false);
+    let mut one = c.benchmark_group("one filled row");
+    one.bench_function("Draft::new", |b| {
+        b.iter(|| {
+            Draft::new(
+                std::hint::black_box(&filled),
+                Format::Markdown,
+                &row_options,
+            )
+            .sentences
+            .len()
+        })
+    });
+    let draft = Draft::new(&filled, Format::Markdown, &row_options);
+    one.bench_function("personalisation checks", |b| {
+        b.iter(|| outreach_lint::personal::run(&draft, &rules, &row_options, &[]).len())
+    });
+    one.bench_function("score", |b| {
+        b.iter(|| score(&draft, &[], &row_options).value)
+    });
+    one.bench_function("lint, document rules only", |b| {
+        b.iter(|| {
+            outreach_lint::lint(&filled, Format::Markdown, &document_only, &row_options)
+                .findings
+                .len()
+        })
+    });
+    one.bench_function("lint, all rules", |b| {
+        b.iter(|| {
+            outreach_lint::lint(&filled, Format::Markdown, &rules, &row_options)
+                .findings
+                .len()
+        })
+    });
+    one.finish();
 }
 
 criterion_group!(benches, bench_recipients);

@@ -255,10 +255,12 @@ impl Project {
         let rules = if config.rule.is_empty() {
             RuleSet::builtin()
         } else {
-            Arc::new(merge_rules(&config.rule).map_err(|errors| ConfigError::Rules {
-                path: path.to_path_buf(),
-                errors,
-            })?)
+            Arc::new(
+                merge_rules(&config.rule).map_err(|errors| ConfigError::Rules {
+                    path: path.to_path_buf(),
+                    errors,
+                })?,
+            )
         };
         let mut base = LintOptions::default();
         let known = known_names(&rules);
@@ -276,7 +278,13 @@ impl Project {
         base.allowed_phrases = config
             .allowed_phrases
             .iter()
-            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().replace('\u{2019}', "'"))
+            .map(|p| {
+                p.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+                    .replace('\u{2019}', "'")
+            })
             .collect();
         base.max_bytes = config.max_file_bytes.unwrap_or(DEFAULT_MAX_BYTES);
         if let Some(channel) = &config.default_channel {
@@ -284,10 +292,15 @@ impl Project {
                 invalid(format!("default-channel: `{channel}` is not one of linkedin-note, linkedin-message, inmail, email"))
             })?);
         }
-        let globs = |list: &[String], what: &str| build_globs(list).map_err(|e| invalid(format!("{what}: {e}")));
+        let globs = |list: &[String], what: &str| {
+            build_globs(list).map_err(|e| invalid(format!("{what}: {e}")))
+        };
         let mut per_file = Vec::new();
         for (glob, ignored) in &config.per_file_ignores {
-            per_file.push((globs(std::slice::from_ref(glob), "per-file-ignores")?, ignored.clone()));
+            per_file.push((
+                globs(std::slice::from_ref(glob), "per-file-ignores")?,
+                ignored.clone(),
+            ));
         }
         let mut overrides = Vec::with_capacity(config.overrides.len());
         for (n, section) in config.overrides.iter().enumerate() {
@@ -347,7 +360,9 @@ impl Project {
         let abs_file = if file.is_absolute() {
             file.to_path_buf()
         } else {
-            std::env::current_dir().map(|d| d.join(file)).unwrap_or_else(|_| file.to_path_buf())
+            std::env::current_dir()
+                .map(|d| d.join(file))
+                .unwrap_or_else(|_| file.to_path_buf())
         };
         let abs_file = abs_file
             .parent()
@@ -539,7 +554,11 @@ fn build_globs(list: &[String]) -> Result<GlobSet, globset::Error> {
 /// The built-in records with custom ones added (an existing id is replaced).
 fn merge_rules(custom: &[RuleSpec]) -> Result<RuleSet, Vec<RuleError>> {
     let mut specs: Vec<RuleSpec> = crate::rules::builtin::specs().to_vec();
-    let mut index: HashMap<String, usize> = specs.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+    let mut index: HashMap<String, usize> = specs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
     for rule in custom {
         match index.get(&rule.id) {
             Some(&i) => specs[i] = rule.clone(),
@@ -549,7 +568,8 @@ fn merge_rules(custom: &[RuleSpec]) -> Result<RuleSet, Vec<RuleError>> {
             }
         }
     }
-    RuleSet::compile(specs)
+    let custom_ids: HashSet<&str> = custom.iter().map(|r| r.id.as_str()).collect();
+    RuleSet::compile_checked(specs, &|spec| custom_ids.contains(spec.id.as_str()))
 }
 
 #[cfg(test)]
@@ -558,7 +578,8 @@ mod tests {
 
     #[test]
     fn parse_errors_carry_line_and_column() {
-        let err = Config::parse("extensions = [\"md\"]\nrules = 5\n", Path::new("x.toml")).unwrap_err();
+        let err =
+            Config::parse("extensions = [\"md\"]\nrules = 5\n", Path::new("x.toml")).unwrap_err();
         match err {
             ConfigError::Parse { line, .. } => assert_eq!(line, 2),
             other => panic!("{other}"),
@@ -580,7 +601,8 @@ mod tests {
 
     #[test]
     fn unknown_rule_in_settings_is_an_error() {
-        let config = Config::parse("[rules]\nno-such-rule = \"off\"\n", Path::new("c.toml")).unwrap();
+        let config =
+            Config::parse("[rules]\nno-such-rule = \"off\"\n", Path::new("c.toml")).unwrap();
         let err = Project::from_config(config, Path::new("c.toml")).unwrap_err();
         assert!(err.to_string().contains("no-such-rule"));
     }

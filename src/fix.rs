@@ -14,7 +14,12 @@ const LEFTOVER_WORDS: &[&str] = &[
 ];
 
 /// Fixes for one phrase finding: suggestions first, then removal.
-pub fn phrase_fixes(draft: &Draft<'_>, spec: &RuleSpec, range: Range<usize>, sentence: Range<usize>) -> Vec<Fix> {
+pub fn phrase_fixes(
+    draft: &Draft<'_>,
+    spec: &RuleSpec,
+    range: Range<usize>,
+    sentence: Range<usize>,
+) -> Vec<Fix> {
     let mut fixes = Vec::new();
     for suggestion in &spec.suggestions {
         let replacement = personalise(suggestion, draft);
@@ -67,7 +72,9 @@ pub fn personalise(template: &str, draft: &Draft<'_>) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else { break };
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
         let key = &rest[open + 1..open + close];
         out.push_str(&rest[..open]);
         match draft.context.get(crate::context::canonical_key(key)) {
@@ -103,7 +110,10 @@ pub fn removal(text: &str, masked: &str, range: Range<usize>, sentence: Range<us
     let before = masked.get(sentence.start..range.start).unwrap_or("");
     let after = masked.get(range.end..sentence.end).unwrap_or("");
     if is_leftover(before) && is_leftover(after) {
-        return remove_span(text, sentence.start.min(range.start)..sentence.end.max(range.end));
+        return remove_span(
+            text,
+            sentence.start.min(range.start)..sentence.end.max(range.end),
+        );
     }
     let bytes = text.as_bytes();
     let mut start = range.start;
@@ -152,7 +162,11 @@ fn remove_span(text: &str, span: Range<usize>) -> Edit {
     let mut start = span.start;
     if only_on_line && at_line_end && end < text.len() {
         start = line_start;
-        end += if text[end..].starts_with("\r\n") { 2 } else { 1 };
+        end += if text[end..].starts_with("\r\n") {
+            2
+        } else {
+            1
+        };
     } else if at_line_end {
         // Trailing sentence on a line: take the space before it instead.
         while start > line_start && matches!(bytes[start - 1], b' ' | b'\t') {
@@ -208,7 +222,11 @@ pub fn context_line_fixes(draft: &Draft<'_>) -> Vec<Fix> {
 /// Where a context line goes and the line breaks around it: after the greeting line, as
 /// its own paragraph; at the start of the body when there is no greeting.
 pub fn insertion_point(draft: &Draft<'_>) -> (usize, String, String) {
-    let newline = if draft.text.contains("\r\n") { "\r\n" } else { "\n" };
+    let newline = if draft.text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
     if let Some(greeting) = document::greeting(draft) {
         let at = greeting.line.end;
         return (at, format!("{newline}{newline}"), String::new());
@@ -218,7 +236,9 @@ pub fn insertion_point(draft: &Draft<'_>) -> (usize, String, String) {
         .blocks
         .iter()
         .find(|b| !b.heading)
-        .map_or(draft.prose.body_start.min(draft.text.len()), |b| b.range.start);
+        .map_or(draft.prose.body_start.min(draft.text.len()), |b| {
+            b.range.start
+        });
     (start, String::new(), format!("{newline}{newline}"))
 }
 
@@ -227,7 +247,12 @@ pub fn insertion_point(draft: &Draft<'_>) -> (usize, String, String) {
 pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
     let mut sorted: Vec<&Edit> = edits
         .iter()
-        .filter(|e| e.start <= e.end && e.end <= text.len() && text.is_char_boundary(e.start) && text.is_char_boundary(e.end))
+        .filter(|e| {
+            e.start <= e.end
+                && e.end <= text.len()
+                && text.is_char_boundary(e.start)
+                && text.is_char_boundary(e.end)
+        })
         .collect();
     sorted.sort_by_key(|e| (e.start, e.end));
     let mut out = String::with_capacity(text.len());
@@ -251,11 +276,13 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
 pub fn safe_fix_edits(findings: &[Finding]) -> Vec<Edit> {
     let mut chosen: Vec<Edit> = Vec::new();
     for finding in findings {
-        let Some(fix) = finding.fixes.iter().find(|f| f.safe) else { continue };
+        let Some(fix) = finding.fixes.iter().find(|f| f.safe) else {
+            continue;
+        };
         let overlaps = fix.edits.iter().any(|e| {
-            chosen
-                .iter()
-                .any(|c| e.start < c.end && c.start < e.end || (e.start == c.start && e.end == c.end))
+            chosen.iter().any(|c| {
+                e.start < c.end && c.start < e.end || (e.start == c.start && e.end == c.end)
+            })
         });
         if !overlaps {
             chosen.extend(fix.edits.iter().cloned());
@@ -302,8 +329,16 @@ mod tests {
     #[test]
     fn overlapping_edits_are_skipped() {
         let edits = vec![
-            Edit { start: 0, end: 3, replacement: "x".into() },
-            Edit { start: 2, end: 4, replacement: "y".into() },
+            Edit {
+                start: 0,
+                end: 3,
+                replacement: "x".into(),
+            },
+            Edit {
+                start: 2,
+                end: 4,
+                replacement: "y".into(),
+            },
         ];
         assert_eq!(apply_edits("abcdef", &edits), ("xdef".to_string(), 1));
     }

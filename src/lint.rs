@@ -322,15 +322,22 @@ fn apply_directives(draft: &Draft<'_>, findings: Vec<Finding>) -> Vec<Finding> {
             for d in directives {
                 match d.kind {
                     DirectiveKind::DisableFile if names(&d.rules, f) => return false,
-                    DirectiveKind::DisableNextLine if names(&d.rules, f) => {
-                        if next_content_line(draft, d.range.end) == Some(draft.lines.line_of(f.range.start)) {
-                            return false;
-                        }
+                    DirectiveKind::DisableNextLine
+                        if names(&d.rules, f)
+                            && next_content_line(draft, d.range.end)
+                                == Some(draft.lines.line_of(f.range.start)) =>
+                    {
+                        return false;
                     }
-                    DirectiveKind::Disable if d.range.start <= f.range.start && names(&d.rules, f) => {
+                    DirectiveKind::Disable
+                        if d.range.start <= f.range.start && names(&d.rules, f) =>
+                    {
                         off = true;
                     }
-                    DirectiveKind::Enable if d.range.start <= f.range.start && (d.rules.is_empty() || names(&d.rules, f)) => {
+                    DirectiveKind::Enable
+                        if d.range.start <= f.range.start
+                            && (d.rules.is_empty() || names(&d.rules, f)) =>
+                    {
                         off = false;
                     }
                     _ => {}

@@ -26,12 +26,20 @@ fn bad_examples_fire_their_rule() {
                 let report = lint(example, format, &rules, &options);
                 if !report.findings.iter().any(|f| f.rule == rule.spec.id) {
                     let got: Vec<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
-                    failures.push(format!("{} ({format:?}) did not fire on {example:?}; got {got:?}", rule.spec.id));
+                    failures.push(format!(
+                        "{} ({format:?}) did not fire on {example:?}; got {got:?}",
+                        rule.spec.id
+                    ));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -54,7 +62,12 @@ fn good_examples_fire_nothing() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -63,11 +76,19 @@ fn every_phrase_rule_has_examples_and_text() {
     assert!(rules.rules().len() >= 30, "the built-in pack has its rules");
     for rule in rules.rules() {
         let spec = &rule.spec;
-        assert!(!spec.explanation.trim().is_empty(), "{} has an explanation", spec.id);
+        assert!(
+            !spec.explanation.trim().is_empty(),
+            "{} has an explanation",
+            spec.id
+        );
         assert!(!spec.hint.trim().is_empty(), "{} has a hint", spec.id);
         if spec.kind == RuleKind::Phrase {
             assert!(spec.examples.bad.len() >= 2, "{} has bad examples", spec.id);
-            assert!(spec.examples.good.len() >= 2, "{} has good examples", spec.id);
+            assert!(
+                spec.examples.good.len() >= 2,
+                "{} has good examples",
+                spec.id
+            );
         }
     }
 }

@@ -198,7 +198,13 @@ impl Resolver {
         let dir = path
             .as_deref()
             .and_then(Path::parent)
-            .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    p
+                }
+            })
             .unwrap_or(Path::new("."))
             .to_path_buf();
         self.for_dir(&dir)
@@ -215,7 +221,8 @@ fn gather(args: &CheckArgs, resolver: &mut Resolver) -> Result<Vec<Input>, Strin
             });
             continue;
         }
-        let meta = std::fs::metadata(path).map_err(|err| format!("{}: {}", path.display(), reason(&err)))?;
+        let meta = std::fs::metadata(path)
+            .map_err(|err| format!("{}: {}", path.display(), reason(&err)))?;
         if meta.is_file() {
             inputs.push(Input::File { path: path.clone() });
             continue;
@@ -267,11 +274,21 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     })
 }
 
-fn check_one(input: &Input, project: &Project, args: &CheckArgs, stdin: Option<&[u8]>) -> FileResult {
+fn check_one(
+    input: &Input,
+    project: &Project,
+    args: &CheckArgs,
+    stdin: Option<&[u8]>,
+) -> FileResult {
     let (display, path, bytes) = match input {
-        Input::File { path } => (path.display().to_string(), Some(path.as_path()), std::fs::read(path).map_err(|e| reason(&e))),
+        Input::File { path } => (
+            path.display().to_string(),
+            Some(path.as_path()),
+            std::fs::read(path).map_err(|e| reason(&e)),
+        ),
         Input::Stdin { name } => (
-            name.as_ref().map_or_else(|| "<stdin>".to_string(), |n| n.display().to_string()),
+            name.as_ref()
+                .map_or_else(|| "<stdin>".to_string(), |n| n.display().to_string()),
             name.as_deref(),
             Ok(stdin.unwrap_or_default().to_vec()),
         ),
@@ -335,6 +352,8 @@ pub(super) fn options_for(project: &Project, path: Option<&Path>, args: &CheckAr
     if !args.only.is_empty() {
         options.only = Some(args.only.iter().map(|s| s.trim().to_string()).collect());
     }
-    options.ignore.extend(args.ignore.iter().map(|s| s.trim().to_string()));
+    options
+        .ignore
+        .extend(args.ignore.iter().map(|s| s.trim().to_string()));
     options
 }

@@ -3,6 +3,7 @@
 
 pub mod campaign;
 pub mod check;
+pub mod docs;
 pub mod fix;
 pub mod formats;
 pub mod recipients;
@@ -88,6 +89,8 @@ pub enum RulesFormat {
     Table,
     /// JSON.
     Json,
+    /// The markdown reference (docs/rules.md).
+    Markdown,
 }
 
 /// When to colour human output.
@@ -184,7 +187,8 @@ pub struct CheckArgs {
 }
 
 fn parse_format(name: &str) -> Result<crate::prose::Format, String> {
-    crate::prose::Format::parse_name(name).ok_or_else(|| format!("`{name}` is not markdown or text"))
+    crate::prose::Format::parse_name(name)
+        .ok_or_else(|| format!("`{name}` is not markdown or text"))
 }
 
 /// Run the CLI; returns the exit code.
@@ -198,7 +202,11 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         }
         Command::Explain { rule, config } => {
             let rules = load_rules(config.as_deref())?;
-            match rules.get(&rule).map(|r| &r.spec).or_else(|| campaign::spec(&rule)) {
+            match rules
+                .get(&rule)
+                .map(|r| &r.spec)
+                .or_else(|| campaign::spec(&rule))
+            {
                 Some(spec) => {
                     println!("{}", explain_text(spec));
                     Ok(EXIT_CLEAN)
@@ -282,10 +290,27 @@ fn print_rules(rules: &RuleSet, format: RulesFormat) -> anyhow::Result<()> {
             serde_json::to_writer_pretty(&mut out, &list)?;
             writeln!(out)?;
         }
+        RulesFormat::Markdown => write!(out, "{}", docs::reference(rules))?,
         RulesFormat::Table => {
-            let width_id = rules.rules().iter().map(|r| r.spec.id.len()).max().unwrap_or(2).max(2);
-            let width_cat = rules.rules().iter().map(|r| r.spec.category.len()).max().unwrap_or(8).max(8);
-            writeln!(out, "{:width_id$}  {:width_cat$}  {:8}  MESSAGE", "ID", "CATEGORY", "SEVERITY")?;
+            let width_id = rules
+                .rules()
+                .iter()
+                .map(|r| r.spec.id.len())
+                .max()
+                .unwrap_or(2)
+                .max(2);
+            let width_cat = rules
+                .rules()
+                .iter()
+                .map(|r| r.spec.category.len())
+                .max()
+                .unwrap_or(8)
+                .max(8);
+            writeln!(
+                out,
+                "{:width_id$}  {:width_cat$}  {:8}  MESSAGE",
+                "ID", "CATEGORY", "SEVERITY"
+            )?;
             for r in rules.rules() {
                 writeln!(
                     out,

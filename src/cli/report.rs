@@ -99,10 +99,35 @@ pub fn write(results: &[FileResult], args: &CheckArgs, extras: &Extras) -> anyho
     }
     match args.format {
         OutputFormat::Json => {
-            let mut report = json_report(results);
+            // The file entries are streamed one at a time: building one value tree for
+            // thousands of files would cost hundreds of megabytes.
+            let mut report = json_report(&[]);
+            let t = totals(results);
+            report["summary"] = json!({
+                "files": t.files, "files_with_findings": t.files_with_findings,
+                "diagnostics": t.diagnostics, "errors": t.errors, "warnings": t.warnings,
+                "infos": t.infos, "hints": t.hints,
+            });
             add_json_extras(&mut report, results, args, extras);
-            serde_json::to_writer(&mut out, &report)?;
-            writeln!(out)?;
+            write!(out, "{{\"version\":1,\"files\":[")?;
+            for (i, r) in results.iter().enumerate() {
+                if i > 0 {
+                    out.write_all(b",")?;
+                }
+                let mut entry = json_file(r);
+                if args.fix {
+                    entry["fixed"] = json!(r.fix.as_ref().map_or(0, |f| f.applied));
+                }
+                serde_json::to_writer(&mut out, &entry)?;
+            }
+            out.write_all(b"]")?;
+            if let Some(map) = report.as_object() {
+                for (key, value) in map.iter().filter(|(k, _)| *k != "version" && *k != "files") {
+                    write!(out, ",{}:", serde_json::to_string(key)?)?;
+                    serde_json::to_writer(&mut out, value)?;
+                }
+            }
+            writeln!(out, "}}")?;
         }
         OutputFormat::Human => write_human(
             &mut out,
@@ -245,18 +270,22 @@ pub fn totals(results: &[FileResult]) -> Totals {
 }
 
 /// The JSON report value.
-pub fn json_report(results: &[FileResult]) -> serde_json::Value {
-    let files: Vec<serde_json::Value> = results
+/// The JSON entry of one file.
+pub fn json_file(r: &FileResult) -> serde_json::Value {
+    let index = LineIndex::new(&r.text);
+    let diagnostics: Vec<serde_json::Value> = r
+        .findings
         .iter()
-        .map(|r| {
-            let index = LineIndex::new(&r.text);
-            let diagnostics: Vec<serde_json::Value> =
-                r.findings.iter().map(|f| json_finding(f, &r.text, &index)).collect();
-            let mut entry = json!({"path": r.path, "error": r.error, "diagnostics": diagnostics});
-            super::recipients::add_json(&mut entry, r);
-            entry
-        })
+        .map(|f| json_finding(f, &r.text, &index))
         .collect();
+    let mut entry = json!({"path": r.path, "error": r.error, "diagnostics": diagnostics});
+    super::recipients::add_json(&mut entry, r);
+    entry
+}
+
+/// The whole JSON report as one value (tests and small runs; `write` streams instead).
+pub fn json_report(results: &[FileResult]) -> serde_json::Value {
+    let files: Vec<serde_json::Value> = results.iter().map(json_file).collect();
     let t = totals(results);
     json!({
         "version": 1,
@@ -313,7 +342,11 @@ fn write_human(
     args: &CheckArgs,
     extras: &Extras,
 ) -> anyhow::Result<()> {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     for r in results {
         if let Some(err) = &r.error {
             writeln!(out, "{}: error: {err}", r.path)?;
@@ -326,9 +359,12 @@ fn write_human(
             let first_line = index.line_of(f.range.start);
             let last_line = index.line_of(f.range.end.saturating_sub(1).max(f.range.start));
             let start = index.line_range(&r.text, first_line).map_or(0, |l| l.start);
-            let end = index.line_range(&r.text, last_line).map_or(r.text.len(), |l| l.end);
+            let end = index
+                .line_range(&r.text, last_line)
+                .map_or(r.text.len(), |l| l.end);
             let source = &r.text[start..end.max(start)];
-            let span = (f.range.start - start).min(source.len())..(f.range.end.saturating_sub(start)).min(source.len());
+            let span = (f.range.start - start).min(source.len())
+                ..(f.range.end.saturating_sub(start)).min(source.len());
             let title = format!("{} [{}]", f.message, f.rule);
             let mut message = level(f.severity).title(&title).snippet(
                 Snippet::source(source)

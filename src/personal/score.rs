@@ -5,7 +5,7 @@
 //! |---|---|---|
 //! | facts | 0..=35 | each front-matter fact the body uses: 12; each kind of reader evidence in the text (their work, shared history, a mutual contact: 12; a number or date, a quoted title, a proper name, in a sentence about the reader: 6); capped at 35 |
 //! | stock phrases | 25 - 20 per phrase finding | every stock phrase or unfilled placeholder costs 20 (may go below zero) |
-//! | focus | 0..=20 | 20 x reader sentences / (reader + sender sentences); 10 when neither kind is present |
+//! | focus | 0..=20 | 20 x reader sentences / (reader + sender sentences), sentences of 4+ words; 10 when neither kind is present; a sentence using a front-matter fact counts for the reader |
 //! | ask | 0..=10 | one clear ask 10, two 6, three or more 3, none 0 |
 //! | length | 0..=10 | within the channel's limit 10, over it 0; with no limit, up to 1,500 characters 10, up to 3,000 5 |
 //!
@@ -16,7 +16,7 @@
 //! a stock phrase never raises it (its 20-point cost exceeds the most that excluding a
 //! sentence can shift focus and ask).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -28,7 +28,7 @@ use crate::rules::evidence::{self, DetailKind};
 
 use super::focus::{about, About};
 use super::unused::{describe, FactStems};
-use super::words::{count_words, stem_set, tokens};
+use super::words::{count_words, tokens};
 
 /// Points for each front-matter fact the body uses.
 pub const FACT_POINTS: i32 = 12;
@@ -131,46 +131,37 @@ pub fn score(draft: &Draft<'_>, findings: &[Finding], options: &LintOptions) -> 
         .cloned()
         .collect();
 
-    // Facts: front-matter facts used, and kinds of reader evidence.
+    // Facts: front-matter facts used, and kinds of reader evidence (looked for only until
+    // the signal's cap is reached).
     let facts = FactStems::new(&draft.context, REASON_FIELDS);
-    let mut clean_stems: HashSet<String> = HashSet::new();
+    let mut used_bits = 0u64;
     let mut kinds: BTreeSet<DetailKind> = BTreeSet::new();
     let mut fact_sentences: Vec<bool> = Vec::with_capacity(clean.len());
     for s in &clean {
         let text = draft.masked(s.clone());
-        let details = evidence::details(text, &draft.names);
+        let bits = facts.scan(text);
+        used_bits |= bits;
+        fact_sentences.push(bits != 0);
+    }
+    let fact_points = FACT_POINTS * used_bits.count_ones() as i32;
+    for s in &clean {
+        if fact_points + evidence_points(&kinds) >= FACTS_MAX {
+            break;
+        }
+        let text = draft.masked(s.clone());
         let about_reader = evidence::is_about_reader(text);
-        let mut strong = false;
-        for kind in details {
-            let counts = match kind {
-                DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact => {
-                    strong = true;
-                    true
-                }
-                DetailKind::NumberOrDate | DetailKind::QuotedTitle | DetailKind::ProperName => {
-                    about_reader
-                }
-            };
-            if counts {
+        for kind in evidence::details(text, &draft.names) {
+            let strong = matches!(
+                kind,
+                DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
+            );
+            if strong || about_reader {
                 kinds.insert(kind);
             }
         }
-        let stems = stem_set(text);
-        let mentions_fact = !facts.facts.is_empty() && facts.any_used(&stems);
-        clean_stems.extend(stems);
-        fact_sentences.push(strong || mentions_fact);
     }
-    let (used, _) = facts.usage(&clean_stems);
-    let evidence_points: i32 = kinds
-        .iter()
-        .map(|k| match k {
-            DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact => {
-                STRONG_EVIDENCE_POINTS
-            }
-            _ => WEAK_EVIDENCE_POINTS,
-        })
-        .sum();
-    let facts_points = (FACT_POINTS * used.len() as i32 + evidence_points).min(FACTS_MAX);
+    let (used, _) = facts.split(used_bits);
+    let facts_points = (fact_points + evidence_points(&kinds)).min(FACTS_MAX);
     let mut facts_note: Vec<String> = used
         .iter()
         .map(|(k, _)| format!("uses {} (`{k}`)", describe(k)))
@@ -319,6 +310,18 @@ impl Score {
         let total: i32 = self.signals.iter().map(|s| s.points).sum();
         self.value = u8::try_from(total.clamp(0, 100)).unwrap_or(0);
     }
+}
+
+fn evidence_points(kinds: &BTreeSet<DetailKind>) -> i32 {
+    kinds
+        .iter()
+        .map(|k| match k {
+            DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact => {
+                STRONG_EVIDENCE_POINTS
+            }
+            _ => WEAK_EVIDENCE_POINTS,
+        })
+        .sum()
 }
 
 /// The length limit of a channel under `options` (0 = none).

@@ -11,7 +11,9 @@ use crate::fix;
 use crate::lint::{Draft, Finding};
 use crate::rules::{document, RuleSpec};
 
-use super::words::{fold, mentions, significant_stems, stem_set, tokens};
+use super::words::{
+    fold, fold_into, is_stopword, mentions, significant_stems, stem, stems_meet, tokens,
+};
 use super::{finding, short};
 
 /// Human words for a fact key.
@@ -48,6 +50,17 @@ pub type FactList<'c> = Vec<(&'static str, &'c str)>;
 pub struct FactStems<'c> {
     /// (key, value, stems) for each fact with at least one significant word.
     pub facts: Vec<(&'static str, &'c str, Vec<String>)>,
+    /// The first three letters of every fact stem: a word whose folded form starts
+    /// otherwise cannot meet any of them (stemming keeps at least three letters).
+    keys: HashSet<String>,
+}
+
+/// The first three characters of a word (or all of a shorter one).
+fn key3(word: &str) -> &str {
+    match word.char_indices().nth(3) {
+        Some((i, _)) => &word[..i],
+        None => word,
+    }
 }
 
 impl<'c> FactStems<'c> {
@@ -62,8 +75,53 @@ impl<'c> FactStems<'c> {
                 let stems = significant_stems(value, &exclude);
                 (!stems.is_empty()).then_some((*key, value, stems))
             })
+            .collect::<Vec<_>>();
+        let keys = facts
+            .iter()
+            .flat_map(|(_, _, stems)| stems.iter().map(|s| key3(s).to_string()))
             .collect();
-        FactStems { facts }
+        FactStems { facts, keys }
+    }
+
+    /// Which facts a text mentions, as a bit per fact (in `facts` order, at most 64). Folds
+    /// each word into one reused buffer and stems only words that could meet a fact stem.
+    pub fn scan(&self, text: &str) -> u64 {
+        if self.facts.is_empty() {
+            return 0;
+        }
+        let n = self.facts.len().min(64);
+        let all = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+        let mut found = 0u64;
+        let mut buf = String::new();
+        for token in tokens(text) {
+            fold_into(token.text, &mut buf);
+            if !self.keys.contains(key3(&buf)) || is_stopword(&buf) {
+                continue;
+            }
+            let stemmed = stem(&buf);
+            for (i, (_, _, stems)) in self.facts.iter().enumerate().take(n) {
+                if stems.iter().any(|s| stems_meet(s, &stemmed)) {
+                    found |= 1 << i;
+                }
+            }
+            if found == all {
+                break;
+            }
+        }
+        found
+    }
+
+    /// The facts whose bits are set, and the rest.
+    pub fn split(&self, bits: u64) -> (FactList<'c>, FactList<'c>) {
+        let (mut used, mut unused) = (Vec::new(), Vec::new());
+        for (i, (key, value, _)) in self.facts.iter().enumerate() {
+            if i < 64 && bits & (1 << i) != 0 {
+                used.push((*key, *value));
+            } else {
+                unused.push((*key, *value));
+            }
+        }
+        (used, unused)
     }
 
     /// Split the facts into those a text (given as its stem set) mentions and the rest.
@@ -94,7 +152,8 @@ pub fn fact_usage<'c>(
     keys: &[&'static str],
     body: &str,
 ) -> (FactList<'c>, FactList<'c>) {
-    FactStems::new(ctx, keys).usage(&stem_set(body))
+    let facts = FactStems::new(ctx, keys);
+    facts.split(facts.scan(body))
 }
 
 /// The check.

@@ -184,6 +184,19 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// Fold `text` into `out` (cleared first), reusing its allocation.
+pub fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
+    }
+    for c in text.chars() {
+        fold_char(c, out);
+    }
+}
+
 /// Lower-cased, accent-free form of a word or name.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {

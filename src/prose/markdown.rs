@@ -203,9 +203,12 @@ mod tests {
 
     #[test]
     fn emphasis_becomes_space_and_blocks_are_separated() {
-        let text = "# Quick question\nI'd *like* to add you\nto my network\n\n- item one\n- item two\n";
+        let text =
+            "# Quick question\nI'd *like* to add you\nto my network\n\n- item one\n- item two\n";
         let prose = extract_any(text, Format::Markdown);
-        assert!(prose.masked.contains("I'd  like  to add you\nto my network"));
+        assert!(prose
+            .masked
+            .contains("I'd  like  to add you\nto my network"));
         assert_eq!(prose.blocks.len(), 4);
         assert!(prose.blocks[0].heading);
         assert!(!prose.blocks[1].heading);
@@ -228,7 +231,10 @@ mod tests {
         let prose = extract_any(text, Format::Markdown);
         assert_eq!(prose.directives.len(), 2);
         assert_eq!(prose.directives[0].kind, DirectiveKind::DisableFile);
-        assert_eq!(prose.directives[1].rules, vec!["collector", "filler-touch-base"]);
+        assert_eq!(
+            prose.directives[1].rules,
+            vec!["collector", "filler-touch-base"]
+        );
     }
 
     #[test]

@@ -55,8 +55,7 @@ impl Format {
 
     /// Parse a user-given name (`markdown`, `md`, `text`, `plain`, `txt`).
     pub fn parse_name(name: &str) -> Option<Self> {
-        Self::from_language_id(&name.to_ascii_lowercase())
-            .or_else(|| Self::from_extension(name))
+        Self::from_language_id(&name.to_ascii_lowercase()).or_else(|| Self::from_extension(name))
     }
 }
 
@@ -187,7 +186,10 @@ mod tests {
             Some(Format::PlainText)
         );
         assert_eq!(Format::from_path(Path::new("x.rs")), None);
-        assert_eq!(Format::from_language_id("plaintext"), Some(Format::PlainText));
+        assert_eq!(
+            Format::from_language_id("plaintext"),
+            Some(Format::PlainText)
+        );
         assert_eq!(Format::parse_name("text"), Some(Format::PlainText));
     }
 
@@ -199,9 +201,6 @@ mod tests {
         assert!(!prose.masked.contains("recipient"));
         assert!(prose.masked.contains("Hi Ana,"));
         assert_eq!(prose.blocks.len(), 2);
-        assert_eq!(
-            prose.front_matter.unwrap().get("recipient"),
-            Some("Ana")
-        );
+        assert_eq!(prose.front_matter.unwrap().get("recipient"), Some("Ana"));
     }
 }

@@ -31,7 +31,10 @@ pub const FILES: &[(&str, &str)] = &[
         "vague_ask.toml",
         include_str!("../../rules/builtin/vague_ask.toml"),
     ),
-    ("filler.toml", include_str!("../../rules/builtin/filler.toml")),
+    (
+        "filler.toml",
+        include_str!("../../rules/builtin/filler.toml"),
+    ),
     (
         "placeholder.toml",
         include_str!("../../rules/builtin/placeholder.toml"),

@@ -53,7 +53,12 @@ pub fn run(
     out
 }
 
-fn finding(spec: &RuleSpec, range: Range<usize>, message: String, detail: Option<String>) -> Finding {
+fn finding(
+    spec: &RuleSpec,
+    range: Range<usize>,
+    message: String,
+    detail: Option<String>,
+) -> Finding {
     Finding {
         rule: spec.id.clone(),
         category: spec.category.clone(),
@@ -71,7 +76,10 @@ pub fn too_large(text: &str, rules: &RuleSet, options: &LintOptions) -> Vec<Find
     let Some(rule) = rules.get(ids::FILE_TOO_LARGE) else {
         return Vec::new();
     };
-    let end = crate::text::floor_char_boundary(text, text.find(['\n', '\r']).unwrap_or(text.len()).min(200));
+    let end = crate::text::floor_char_boundary(
+        text,
+        text.find(['\n', '\r']).unwrap_or(text.len()).min(200),
+    );
     let message = format!(
         "{} ({} bytes; the limit is {} bytes, so this draft was not checked)",
         rule.spec.message,
@@ -108,7 +116,7 @@ pub struct Greeting {
 fn greeting_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:hi|hello|hey|dear|hiya|greetings|good (?:morning|afternoon|evening))\b[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.?[ \t]+)?([^\s,!:.\n]*(?:[ \t]+[A-Z][^\s,!:.\n]*)?)?[ \t]*[,!:.]?[ \t]*$")
+        Regex::new(r"(?i)^\s*(?:hi|hello|hey|dear|hiya|greetings|good (?:morning|afternoon|evening))(?-u:\b)[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.?[ \t]+)?([^\s,!:.\n]*(?:[ \t]+[A-Z][^\s,!:.\n]*)?)?[ \t]*[,!:.]?[ \t]*$")
             .unwrap_or_else(|err| panic!("greeting regex is a constant: {err}"))
     })
 }
@@ -128,26 +136,45 @@ pub fn greeting(draft: &Draft<'_>) -> Option<Greeting> {
 fn front_matter_error(draft: &Draft<'_>, spec: &RuleSpec) -> Option<Finding> {
     let fm = draft.prose.front_matter.as_ref()?;
     let err = fm.error.as_ref()?;
-    let line = err.line.saturating_sub(1).min(draft.lines.line_count().saturating_sub(1));
+    let line = err
+        .line
+        .saturating_sub(1)
+        .min(draft.lines.line_count().saturating_sub(1));
     let range = draft.lines.line_range(draft.text, line).unwrap_or(0..0);
-    Some(finding(spec, range, format!("{}: {err}", spec.message), None))
+    Some(finding(
+        spec,
+        range,
+        format!("{}: {err}", spec.message),
+        None,
+    ))
 }
 
 /// The range document-level findings sit on: the first body line with content.
 pub fn anchor(draft: &Draft<'_>) -> Range<usize> {
-    if let Some(block) = draft.prose.blocks.iter().find(|b| !b.heading).or(draft.prose.blocks.first()) {
+    if let Some(block) = draft
+        .prose
+        .blocks
+        .iter()
+        .find(|b| !b.heading)
+        .or(draft.prose.blocks.first())
+    {
         let end = draft.text[block.range.clone()]
             .find(['\n', '\r'])
             .map_or(block.range.end, |i| block.range.start + i);
         return block.range.start..end;
     }
     let start = draft.prose.body_start.min(draft.text.len());
-    let end = draft.text[start..].find(['\n', '\r']).map_or(draft.text.len(), |i| start + i);
+    let end = draft.text[start..]
+        .find(['\n', '\r'])
+        .map_or(draft.text.len(), |i| start + i);
     start..end
 }
 
 /// Evidence of a reason tied to the reader, by kind, with the sentence that shows it.
-pub fn reader_evidence(draft: &Draft<'_>, flagged: &[Range<usize>]) -> Vec<(DetailKind, Range<usize>)> {
+pub fn reader_evidence(
+    draft: &Draft<'_>,
+    flagged: &[Range<usize>],
+) -> Vec<(DetailKind, Range<usize>)> {
     let mut found = Vec::new();
     for sentence in &draft.sentences {
         if in_heading(draft, sentence.start) {
@@ -167,8 +194,12 @@ pub fn reader_evidence(draft: &Draft<'_>, flagged: &[Range<usize>]) -> Vec<(Deta
         let about_reader = evidence::is_about_reader(text);
         for kind in details {
             let counts = match kind {
-                DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact => true,
-                DetailKind::NumberOrDate | DetailKind::QuotedTitle | DetailKind::ProperName => about_reader,
+                DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact => {
+                    true
+                }
+                DetailKind::NumberOrDate | DetailKind::QuotedTitle | DetailKind::ProperName => {
+                    about_reader
+                }
             };
             if counts {
                 found.push((kind, sentence.clone()));
@@ -186,7 +217,11 @@ fn in_heading(draft: &Draft<'_>, offset: usize) -> bool {
         .any(|b| b.heading && b.range.start <= offset && offset < b.range.end)
 }
 
-fn missing_context(draft: &Draft<'_>, spec: &RuleSpec, phrase_findings: &[Finding]) -> Option<Finding> {
+fn missing_context(
+    draft: &Draft<'_>,
+    spec: &RuleSpec,
+    phrase_findings: &[Finding],
+) -> Option<Finding> {
     if draft.template || draft.prose.blocks.is_empty() {
         return None;
     }
@@ -194,7 +229,10 @@ fn missing_context(draft: &Draft<'_>, spec: &RuleSpec, phrase_findings: &[Findin
     let found = reader_evidence(draft, &flagged);
     let kinds: BTreeSet<DetailKind> = found.iter().map(|(k, _)| *k).collect();
     let strong = kinds.iter().any(|k| {
-        matches!(k, DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact)
+        matches!(
+            k,
+            DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
+        )
     });
     if strong || kinds.len() >= 2 || (kinds.len() == 1 && found.len() >= 2) {
         return None;

@@ -10,30 +10,94 @@ use regex::Regex;
 
 /// Capitalised words that say nothing specific about a reader.
 const NOT_SPECIFIC: &[&str] = &[
-    "i", "i'm", "i'd", "i've", "i'll", "im", "linkedin", "hi", "hello", "hey", "dear", "thanks",
-    "thank", "best", "regards", "cheers", "ok", "okay", "ceo", "cto", "cfo", "coo", "cmo", "vp",
-    "hr", "mr", "mrs", "ms", "dr", "sir", "madam", "congrats", "congratulations", "happy", "ai",
-    "b2b", "saas", "the", "a", "an", "my", "your", "we", "you", "our", "it", "this", "that", "p.s",
-    "ps", "re", "fw", "fwd", "subject", "team", "please", "just", "also", "and", "but", "so",
-    "inmail", "zoom", "teams", "google", "email", "e-mail", "internet", "web", "covid",
+    "i",
+    "i'm",
+    "i'd",
+    "i've",
+    "i'll",
+    "im",
+    "linkedin",
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "thanks",
+    "thank",
+    "best",
+    "regards",
+    "cheers",
+    "ok",
+    "okay",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cmo",
+    "vp",
+    "hr",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "madam",
+    "congrats",
+    "congratulations",
+    "happy",
+    "ai",
+    "b2b",
+    "saas",
+    "the",
+    "a",
+    "an",
+    "my",
+    "your",
+    "we",
+    "you",
+    "our",
+    "it",
+    "this",
+    "that",
+    "p.s",
+    "ps",
+    "re",
+    "fw",
+    "fwd",
+    "subject",
+    "team",
+    "please",
+    "just",
+    "also",
+    "and",
+    "but",
+    "so",
+    "inmail",
+    "zoom",
+    "teams",
+    "google",
+    "email",
+    "e-mail",
+    "internet",
+    "web",
+    "covid",
 ];
 
 /// Words of time-boxed asks: "15 minutes" is not a specific detail.
 fn timebox() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(r"(?i)\b\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)\b"))
+    RE.get_or_init(|| compile(r"(?i)(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)"))
 }
 
 fn number() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(r"\b\d[\d.,:%]*(?:st|nd|rd|th|k|m|x|%)?\b"))
+    RE.get_or_init(|| compile(r"(?-u:\b)\d[\d.,:%]*(?:st|nd|rd|th|k|m|x|%)?(?-u:\b)"))
 }
 
 fn month_or_day() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|last (?:week|month|year|spring|summer|fall|autumn|winter))\b",
+            r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|last (?:week|month|year|spring|summer|fall|autumn|winter))(?-u:\b)",
         )
     })
 }
@@ -47,7 +111,7 @@ fn their_work() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r#"(?i)\byour\s+(?:[\w-]+\s+){0,3}?(?:post|posts|talk|article|paper|papers|podcast|book|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|pull request|newsletter|video|episode|study|research|thesis|blog|essay|write-?up|teardown|benchmark|library|repo|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|work on|analysis|guide|chart|diagram|tool|app|open-source|patch|issue|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series)\b\s*(?:on|about|at|in|from|for|where|when|titled|called|that|of|with|last|this|—|–|-|:|,)\s+[\w“"'‘]"#,
+            r#"(?i)(?-u:\b)your\s+(?:[\w-]+\s+){0,3}?(?:post|posts|talk|article|paper|papers|podcast|book|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|pull request|newsletter|video|episode|study|research|thesis|blog|essay|write-?up|teardown|benchmark|library|repo|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|work on|analysis|guide|chart|diagram|tool|app|open-source|patch|issue|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series)(?-u:\b)\s*(?:on|about|at|in|from|for|where|when|titled|called|that|of|with|last|this|—|–|-|:|,)\s+[\w“"'‘]"#,
         )
     })
 }
@@ -56,7 +120,7 @@ fn shared_history() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)\b(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:chat|conversation|call|talk|exchange|meeting)|saw you|heard you|you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|posted|built|rebuilt|moved|ran|led|started|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop)|your (?:reply|answer|question|comment|advice|feedback|suggestion))\b",
+            r"(?i)(?-u:\b)(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:chat|conversation|call|talk|exchange|meeting)|saw you|heard you|you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|posted|built|rebuilt|moved|ran|led|started|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop)|your (?:reply|answer|question|comment|advice|feedback|suggestion))(?-u:\b)",
         )
     })
 }
@@ -65,7 +129,7 @@ fn mutual_contact() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"\b(?:[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?\s+(?:mentioned|suggested|recommended|introduced|pointed me|told me|said|thought|speaks highly|put us in touch|passed along|shared your|forwarded)|(?i:introduced (?:me )?(?:to you )?by|through our (?:mutual )?(?:friend|colleague)|our mutual (?:friend|colleague|contact)|(?:friend|colleague|classmate|teammate) of (?:mine|yours))\s+[A-Z]?)",
+            r"(?-u:\b)(?:[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?\s+(?:mentioned|suggested|recommended|introduced|pointed me|told me|said|thought|speaks highly|put us in touch|passed along|shared your|forwarded)|(?i:introduced (?:me )?(?:to you )?by|through our (?:mutual )?(?:friend|colleague)|our mutual (?:friend|colleague|contact)|(?:friend|colleague|classmate|teammate) of (?:mine|yours))\s+[A-Z]?)",
         )
     })
 }
@@ -74,7 +138,7 @@ fn about_reader() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)\b(?:you|your|yours|you're|you’re|you've|you’ve|we met|met|saw|read|watched|heard|listened|tried|used|ran|filed|attended|followed)\b",
+            r"(?i)(?-u:\b)(?:you|your|yours|you're|you’re|you've|you’ve|we met|met|saw|read|watched|heard|listened|tried|used|ran|filed|attended|followed)(?-u:\b)",
         )
     })
 }
@@ -194,7 +258,9 @@ pub fn is_about_reader(sentence: &str) -> bool {
 /// not one of the known names; or a mid-word capital ("iOS", "GitHub").
 fn has_proper_name(sentence: &str, names: &KnownNames) -> bool {
     let mut first = true;
-    for raw in sentence.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/')) {
+    for raw in
+        sentence.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/'))
+    {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         if word.is_empty() {
             continue;
@@ -205,8 +271,11 @@ fn has_proper_name(sentence: &str, names: &KnownNames) -> bool {
             continue;
         }
         let mut chars = word.chars();
-        let Some(initial) = chars.next() else { continue };
-        let inner_capital = chars.clone().any(char::is_uppercase) && word.chars().any(char::is_lowercase);
+        let Some(initial) = chars.next() else {
+            continue;
+        };
+        let inner_capital =
+            chars.clone().any(char::is_uppercase) && word.chars().any(char::is_lowercase);
         if !(initial.is_uppercase() || inner_capital) {
             continue;
         }
@@ -264,7 +333,9 @@ mod tests {
 
     #[test]
     fn reader_focus() {
-        assert!(is_about_reader("Your answer on the issue tracker fixed our build."));
+        assert!(is_about_reader(
+            "Your answer on the issue tracker fixed our build."
+        ));
         assert!(!is_about_reader("Our stack is mostly Postgres and Go."));
     }
 }

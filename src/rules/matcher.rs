@@ -1,12 +1,15 @@
-//! Compiled rules and the phrase matcher. Every pattern of every phrase rule is compiled
-//! once per rule set; a `RegexSet` over all of them tells in one pass which patterns occur in
-//! a draft, and only those run again to find positions. Context conditions then decide,
-//! sentence by sentence, whether a match is a finding.
+//! Compiled rules and the phrase matcher. Each pattern is translated once; an aho-corasick
+//! automaton over the patterns' anchor words (literals every match must contain) finds in
+//! one pass which patterns can occur in a draft, and only those regexes run. Each regex is
+//! compiled the first time a draft needs it and then shared, so start-up stays cheap and a
+//! rule pack of hundreds of patterns costs only what the drafts use. Context conditions then
+//! decide, sentence by sentence, whether a match is a finding.
 
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder};
 
 use super::evidence::{self, DetailKind, KnownNames};
 use super::pattern;
@@ -22,11 +25,39 @@ const REGEX_SIZE_LIMIT: usize = 4 << 20;
 pub struct CompiledRule {
     /// The record it came from.
     pub spec: RuleSpec,
-    patterns: Vec<Regex>,
-    unless_sentence: Vec<Regex>,
-    unless_followed_by: Vec<Regex>,
-    unless_preceded_by: Vec<Regex>,
-    requires_sentence: Vec<Regex>,
+    patterns: Vec<LazyRegex>,
+    unless_sentence: Vec<LazyRegex>,
+    unless_followed_by: Vec<LazyRegex>,
+    unless_preceded_by: Vec<LazyRegex>,
+    requires_sentence: Vec<LazyRegex>,
+}
+
+/// A regex translated from a pattern and compiled on first use.
+#[derive(Debug)]
+struct LazyRegex {
+    source: String,
+    cell: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    fn new(source: String) -> Self {
+        LazyRegex {
+            source,
+            cell: OnceLock::new(),
+        }
+    }
+
+    /// The compiled regex; `None` only for a pattern that failed validation, which
+    /// `RuleSet::compile` rejects for custom rules and the tests rule out for built-in ones.
+    fn get(&self) -> Option<&Regex> {
+        self.cell
+            .get_or_init(|| build_source(&self.source).ok())
+            .as_ref()
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.get().is_some_and(|r| r.is_match(text))
+    }
 }
 
 impl CompiledRule {
@@ -53,9 +84,12 @@ pub struct PhraseMatch {
 #[derive(Debug)]
 pub struct RuleSet {
     rules: Vec<CompiledRule>,
-    set: RegexSet,
-    /// For each regex of `set`: (rule index, pattern index).
-    owners: Vec<(usize, usize)>,
+    /// Finds anchor words; `None` when no pattern has one.
+    anchors: Option<AhoCorasick>,
+    /// For each anchor: the patterns (rule index, pattern index) it stands for.
+    anchor_owners: Vec<Vec<(usize, usize)>>,
+    /// Patterns with no anchor: always run.
+    always: Vec<(usize, usize)>,
 }
 
 impl RuleSet {
@@ -63,13 +97,15 @@ impl RuleSet {
     pub fn builtin() -> Arc<RuleSet> {
         static BUILTIN: OnceLock<Arc<RuleSet>> = OnceLock::new();
         BUILTIN
-            .get_or_init(|| match RuleSet::compile(super::builtin::specs().to_vec()) {
-                Ok(set) => Arc::new(set),
-                Err(errors) => {
-                    for err in &errors {
-                        eprintln!("outreach-lint: built-in rule error: {err}");
+            .get_or_init(|| {
+                match RuleSet::compile_checked(super::builtin::specs().to_vec(), &|_| false) {
+                    Ok(set) => Arc::new(set),
+                    Err(errors) => {
+                        for err in &errors {
+                            eprintln!("outreach-lint: built-in rule error: {err}");
+                        }
+                        Arc::new(RuleSet::empty())
                     }
-                    Arc::new(RuleSet::empty())
                 }
             })
             .clone()
@@ -79,46 +115,87 @@ impl RuleSet {
     pub fn empty() -> RuleSet {
         RuleSet {
             rules: Vec::new(),
-            set: RegexSet::empty(),
-            owners: Vec::new(),
+            anchors: None,
+            anchor_owners: Vec::new(),
+            always: Vec::new(),
         }
     }
 
-    /// Compile rule records; every problem is reported, each naming its rule.
+    /// Compile rule records; every problem is reported, each naming its rule. Every
+    /// pattern is translated and checked here, so a broken custom rule fails at load time.
     pub fn compile(specs: Vec<RuleSpec>) -> Result<RuleSet, Vec<RuleError>> {
+        Self::compile_checked(specs, &|_| true)
+    }
+
+    /// Compile, fully checking only the records `check` selects (the built-in pack is checked
+    /// by its tests, so start-up need not compile every regex).
+    pub fn compile_checked(
+        specs: Vec<RuleSpec>,
+        check: &dyn Fn(&RuleSpec) -> bool,
+    ) -> Result<RuleSet, Vec<RuleError>> {
         let mut errors = Vec::new();
         let mut rules = Vec::new();
-        let mut sources = Vec::new();
-        let mut owners = Vec::new();
         for spec in specs {
             if let Err(err) = spec.validate() {
                 errors.push(err);
                 continue;
             }
-            match compile_rule(spec) {
-                Ok((rule, rule_sources)) => {
-                    for (i, source) in rule_sources.into_iter().enumerate() {
-                        owners.push((rules.len(), i));
-                        sources.push(source);
-                    }
-                    rules.push(rule);
-                }
+            let eager = check(&spec);
+            match compile_rule(spec, eager) {
+                Ok(rule) => rules.push(rule),
                 Err(err) => errors.push(err),
             }
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        let set = RegexSetBuilder::new(&sources)
-            .size_limit(REGEX_SIZE_LIMIT * 16)
-            .build()
-            .map_err(|err| {
-                vec![RuleError::Invalid {
-                    rule: "(all rules)".into(),
-                    reason: format!("the combined patterns do not compile: {err}"),
-                }]
-            })?;
-        Ok(RuleSet { rules, set, owners })
+        Ok(Self::index(rules))
+    }
+
+    /// Build the anchor automaton over the rules' patterns.
+    fn index(rules: Vec<CompiledRule>) -> RuleSet {
+        let mut words: Vec<String> = Vec::new();
+        let mut anchor_owners: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut always = Vec::new();
+        let mut position = std::collections::HashMap::new();
+        for (r, rule) in rules.iter().enumerate() {
+            if rule.spec.kind != RuleKind::Phrase {
+                continue;
+            }
+            for (p, pattern) in rule.spec.patterns.iter().enumerate() {
+                match pattern::anchors(pattern) {
+                    Some(set) => {
+                        for word in set {
+                            let idx = *position.entry(word.clone()).or_insert_with(|| {
+                                words.push(word);
+                                anchor_owners.push(Vec::new());
+                                anchor_owners.len() - 1
+                            });
+                            anchor_owners[idx].push((r, p));
+                        }
+                    }
+                    None => always.push((r, p)),
+                }
+            }
+        }
+        let anchors = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&words)
+            .ok()
+            .filter(|_| !words.is_empty());
+        if anchors.is_none() {
+            // Without an automaton every pattern has to run.
+            for owners in &anchor_owners {
+                always.extend(owners.iter().copied());
+            }
+        }
+        RuleSet {
+            rules,
+            anchors,
+            anchor_owners,
+            always,
+        }
     }
 
     /// All rules in order.
@@ -142,25 +219,34 @@ impl RuleSet {
     ) -> Vec<PhraseMatch> {
         let masked = prose.masked.as_str();
         let mut found: Vec<PhraseMatch> = Vec::new();
-        for idx in self.set.matches(masked).iter() {
-            let (rule_idx, pattern_idx) = self.owners[idx];
+        for (rule_idx, pattern_idx, regions) in self.candidates(masked, prose) {
             let rule = &self.rules[rule_idx];
             if !enabled(rule) {
                 continue;
             }
-            for m in rule.patterns[pattern_idx].find_iter(masked) {
-                if m.is_empty() {
+            let Some(regex) = rule.patterns[pattern_idx].get() else {
+                continue;
+            };
+            for region in regions {
+                let Some(haystack) = masked.get(region.clone()) else {
                     continue;
-                }
-                let sentence = sentences::containing(sentences, m.start()).unwrap_or(m.range());
-                let candidate = PhraseMatch {
-                    rule: rule_idx,
-                    pattern: pattern_idx,
-                    range: m.range(),
-                    sentence,
                 };
-                if passes_conditions(rule, &candidate, prose, sentences, names) {
-                    found.push(candidate);
+                for m in regex.find_iter(haystack) {
+                    if m.is_empty() {
+                        continue;
+                    }
+                    let range = region.start + m.start()..region.start + m.end();
+                    let sentence =
+                        sentences::containing(sentences, range.start).unwrap_or(range.clone());
+                    let candidate = PhraseMatch {
+                        rule: rule_idx,
+                        pattern: pattern_idx,
+                        range,
+                        sentence,
+                    };
+                    if passes_conditions(rule, &candidate, prose, sentences, names) {
+                        found.push(candidate);
+                    }
                 }
             }
         }
@@ -168,35 +254,67 @@ impl RuleSet {
     }
 }
 
-fn compile_rule(spec: RuleSpec) -> Result<(CompiledRule, Vec<String>), RuleError> {
-    let patterns_src: Vec<String> = if spec.kind == RuleKind::Phrase {
-        spec.patterns
+impl RuleSet {
+    /// The patterns that can match, each with the regions to search: the prose blocks that
+    /// hold one of its anchors (a match never crosses a block and always holds an anchor),
+    /// or the whole text for patterns without anchors.
+    fn candidates(&self, text: &str, prose: &Prose) -> Vec<(usize, usize, Vec<Range<usize>>)> {
+        let mut out: Vec<(usize, usize, Vec<Range<usize>>)> = self
+            .always
             .iter()
-            .map(|p| source(&spec.id, p))
-            .collect::<Result<_, _>>()?
+            .map(|&(r, p)| (r, p, std::iter::once(0..text.len()).collect()))
+            .collect();
+        let Some(ac) = &self.anchors else { return out };
+
+        // (pattern, block) pairs from every anchor occurrence.
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let block = prose.blocks.partition_point(|b| b.range.end <= m.start());
+            for &(r, p) in &self.anchor_owners[m.pattern().as_usize()] {
+                hits.push((r, p, block));
+            }
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        for (r, p, block) in hits {
+            let region = prose
+                .blocks
+                .get(block)
+                .map_or(0..text.len(), |b| b.range.clone());
+            match out.last_mut() {
+                Some(last) if last.0 == r && last.1 == p => last.2.push(region),
+                _ => out.push((r, p, vec![region])),
+            }
+        }
+        out
+    }
+}
+
+fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> {
+    let lazy = |list: &[String]| -> Result<Vec<LazyRegex>, RuleError> {
+        list.iter()
+            .map(|p| {
+                let src = source(&spec.id, p)?;
+                if eager {
+                    build(&spec.id, p, &src)?;
+                }
+                Ok(LazyRegex::new(src))
+            })
+            .collect()
+    };
+    let patterns = if spec.kind == RuleKind::Phrase {
+        lazy(&spec.patterns)?
     } else {
         Vec::new()
     };
-    let patterns = patterns_src
-        .iter()
-        .zip(&spec.patterns)
-        .map(|(src, p)| build(&spec.id, p, src))
-        .collect::<Result<Vec<_>, _>>()?;
-    let conditions = |list: &[String]| -> Result<Vec<Regex>, RuleError> {
-        list.iter()
-            .map(|p| build(&spec.id, p, &source(&spec.id, p)?))
-            .collect()
-    };
-    let rule = CompiledRule {
-        unless_sentence: conditions(&spec.unless_sentence)?,
-        unless_followed_by: conditions(&spec.unless_followed_by)?,
-        unless_preceded_by: conditions(&spec.unless_preceded_by)?,
-        requires_sentence: conditions(&spec.requires_sentence)?,
+    Ok(CompiledRule {
+        unless_sentence: lazy(&spec.unless_sentence)?,
+        unless_followed_by: lazy(&spec.unless_followed_by)?,
+        unless_preceded_by: lazy(&spec.unless_preceded_by)?,
+        requires_sentence: lazy(&spec.requires_sentence)?,
         patterns,
         spec,
-    };
-    let sources = patterns_src.iter().map(|s| format!("(?i){s}")).collect();
-    Ok((rule, sources))
+    })
 }
 
 fn source(rule: &str, pattern: &str) -> Result<String, RuleError> {
@@ -207,15 +325,21 @@ fn source(rule: &str, pattern: &str) -> Result<String, RuleError> {
 }
 
 fn build(rule: &str, pattern: &str, source: &str) -> Result<Regex, RuleError> {
+    build_source(source).map_err(|err| RuleError::Regex {
+        rule: rule.to_string(),
+        pattern: pattern.to_string(),
+        reason: err.to_string(),
+    })
+}
+
+fn build_source(source: &str) -> Result<Regex, regex::Error> {
+    // A small lazy-DFA cache per regex: hundreds of patterns run on short drafts, and the
+    // default (several MB each, per thread) would dominate memory for no speed gain.
     RegexBuilder::new(source)
         .case_insensitive(true)
         .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(1 << 18)
         .build()
-        .map_err(|err| RuleError::Regex {
-            rule: rule.to_string(),
-            pattern: pattern.to_string(),
-            reason: err.to_string(),
-        })
 }
 
 fn passes_conditions(
@@ -234,14 +358,20 @@ fn passes_conditions(
     if rule.unless_sentence.iter().any(|r| r.is_match(sentence)) {
         return false;
     }
-    if !rule.requires_sentence.is_empty() && !rule.requires_sentence.iter().any(|r| r.is_match(sentence)) {
+    if !rule.requires_sentence.is_empty()
+        && !rule.requires_sentence.iter().any(|r| r.is_match(sentence))
+    {
         return false;
     }
-    let after = masked.get(m.range.end..m.sentence.end.max(m.range.end)).unwrap_or("");
+    let after = masked
+        .get(m.range.end..m.sentence.end.max(m.range.end))
+        .unwrap_or("");
     if rule.unless_followed_by.iter().any(|r| r.is_match(after)) {
         return false;
     }
-    let before = masked.get(m.sentence.start.min(m.range.start)..m.range.start).unwrap_or("");
+    let before = masked
+        .get(m.sentence.start.min(m.range.start)..m.range.start)
+        .unwrap_or("");
     if rule.unless_preceded_by.iter().any(|r| r.is_match(before)) {
         return false;
     }
@@ -274,12 +404,14 @@ fn specific_around(
     if between.contains(crate::prose::BARRIER as char) || between.matches('\n').count() > 1 {
         return false;
     }
-    evidence::details(&masked[next.clone()], names).iter().any(|k| {
-        matches!(
-            k,
-            DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
-        )
-    })
+    evidence::details(&masked[next.clone()], names)
+        .iter()
+        .any(|k| {
+            matches!(
+                k,
+                DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
+            )
+        })
 }
 
 fn in_heading(prose: &Prose, offset: usize) -> bool {
@@ -292,8 +424,11 @@ fn in_heading(prose: &Prose, offset: usize) -> bool {
 /// One match per rule per overlapping cluster, the longest (earliest on a tie).
 fn collapse_overlaps(mut found: Vec<PhraseMatch>) -> Vec<PhraseMatch> {
     found.sort_by(|a, b| {
-        (a.rule, a.range.start, std::cmp::Reverse(a.range.end))
-            .cmp(&(b.rule, b.range.start, std::cmp::Reverse(b.range.end)))
+        (a.rule, a.range.start, std::cmp::Reverse(a.range.end)).cmp(&(
+            b.rule,
+            b.range.start,
+            std::cmp::Reverse(b.range.end),
+        ))
     });
     let mut kept: Vec<PhraseMatch> = Vec::with_capacity(found.len());
     for m in found {

@@ -12,8 +12,16 @@ const HSPACE: &str = r"[ \t\u{a0}\u{1680}\u{2000}-\u{200a}\u{202f}\u{205f}\u{300
 const APOS: &str = r"['\u{2019}\u{2018}\u{02bc}]";
 /// Any double quote a draft may use.
 const QUOTE: &str = r#"["\u{201c}\u{201d}\u{201e}]"#;
+/// Word edges. ASCII word boundaries, because the lazy DFA that runs the whole rule set in
+/// one pass cannot evaluate Unicode ones on non-ASCII text and would fall back to a far slower
+/// engine. A letter like "é" next to a pattern is rare enough to accept.
+const START_HALF: &str = r"(?-u:\b{start-half})";
+const END_HALF: &str = r"(?-u:\b{end-half})";
 /// One word for `*` and `**`.
-const WORD: &str = r"[\p{L}\p{N}][\p{L}\p{N}'\u{2019}\-]*";
+/// Letters are approximated by ranges (ASCII plus everything from U+00C0 to U+2FFF) rather
+/// than `\p{L}`: the exact class costs far more to compile and the difference never matters
+/// for a wildcard between words.
+const WORD: &str = r"[0-9A-Za-z\u{c0}-\u{2fff}][0-9A-Za-z\u{c0}-\u{2fff}'\u{2019}\-]*";
 
 /// A pattern that does not compile, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -53,7 +61,7 @@ pub fn to_regex_source(pattern: &str) -> Result<String, PatternError> {
         )));
     }
     let body = emit(&items);
-    Ok(format!(r"\b{{start-half}}(?:{body})\b{{end-half}}"))
+    Ok(format!(r"{START_HALF}(?:{body}){END_HALF}"))
 }
 
 #[derive(Debug, Clone)]
@@ -61,6 +69,8 @@ enum Item {
     Space,
     /// Regex source of one word or literal piece.
     Piece(String),
+    /// A plain ASCII word: its regex source and the lower-case literal every match contains.
+    Word(String, String),
     Group(Vec<Vec<Item>>),
     Optional(Vec<Item>),
     /// `**`: zero to three words.
@@ -120,7 +130,7 @@ impl Parser {
                     self.pos += 1;
                     items.push(Item::Piece(regex::escape(&escaped.to_string())));
                 }
-                c if is_word_char(c) => items.push(Item::Piece(self.word())),
+                c if is_word_char(c) => items.push(self.word()),
                 '\'' | '\u{2019}' => {
                     self.pos += 1;
                     items.push(Item::Piece(APOS.to_string()));
@@ -154,7 +164,7 @@ impl Parser {
     }
 
     /// A word: letters and digits with inner apostrophes and hyphens.
-    fn word(&mut self) -> String {
+    fn word(&mut self) -> Item {
         let start = self.pos;
         while let Some(c) = self.peek() {
             let inner_joiner = matches!(c, '\'' | '\u{2019}' | '-')
@@ -169,7 +179,17 @@ impl Parser {
             }
         }
         let word: String = self.chars[start..self.pos].iter().collect();
-        expand_word(&word)
+        let source = expand_word(&word);
+        // A hyphenated word always contains its first part ("win-win" matches "winwin").
+        let first = word.split('-').next().unwrap_or("");
+        if !first.is_empty()
+            && first.chars().all(|c| c.is_ascii_alphanumeric())
+            && !word.contains(['\'', '\u{2019}'])
+        {
+            Item::Word(source, first.to_ascii_lowercase())
+        } else {
+            Item::Piece(source)
+        }
     }
 }
 
@@ -194,7 +214,8 @@ fn emit(items: &[Item]) -> String {
     let mut out = String::new();
     let mut i = 0;
     while i < items.len() {
-        let next_is_optional = matches!(items.get(i + 1), Some(Item::Optional(_) | Item::SomeWords));
+        let next_is_optional =
+            matches!(items.get(i + 1), Some(Item::Optional(_) | Item::SomeWords));
         match &items[i] {
             Item::Space if next_is_optional => {
                 out.push_str(&emit_optional_after_space(&items[i + 1], &ws));
@@ -202,7 +223,7 @@ fn emit(items: &[Item]) -> String {
                 continue;
             }
             Item::Space => out.push_str(&ws),
-            Item::Piece(p) => out.push_str(p),
+            Item::Piece(p) | Item::Word(p, _) => out.push_str(p),
             Item::Group(alts) => {
                 let parts: Vec<String> = alts.iter().map(|a| emit(a)).collect();
                 out.push_str(&format!("(?:{})", parts.join("|")));
@@ -305,6 +326,91 @@ fn long_form(word: &str) -> Option<Vec<String>> {
     Some(forms.into_iter().map(|f| format!("{stem} {f}")).collect())
 }
 
+/// Words so frequent in drafts that they make poor anchors: a pattern anchored on one would
+/// run on nearly every draft.
+const COMMON_WORDS: &[&str] = &[
+    "i", "you", "your", "my", "me", "we", "our", "us", "to", "the", "a", "an", "of", "in", "on",
+    "for", "and", "or", "with", "this", "that", "is", "are", "be", "have", "has", "it", "at",
+    "would", "love", "like", "just", "so", "if", "do", "can", "will", "what", "all", "about",
+    "from", "as", "by", "not", "no", "am", "was", "hi", "hello", "thanks", "really", "very",
+    "know", "let", "get", "any", "some", "more", "time", "work", "team", "great", "hope", "well",
+];
+
+/// Literal words (lower case) of which every match of `pattern` contains at least one, for
+/// the prefilter; `None` when no such set exists (raw expressions, all-optional patterns).
+pub fn anchors(pattern: &str) -> Option<Vec<String>> {
+    if let Some(raw) = pattern.strip_prefix("re:") {
+        return raw_anchors(raw);
+    }
+    let chars: Vec<char> = pattern.trim().chars().collect();
+    let mut parser = Parser { chars, pos: 0 };
+    let items = parser.sequence(None).ok()?;
+    sequence_anchors(&items)
+}
+
+/// Anchors of a raw expression: its finite set of required prefix (else suffix) literals,
+/// as found by regex-syntax's literal extractor.
+fn raw_anchors(raw: &str) -> Option<Vec<String>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(raw)
+        .ok()?;
+    for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
+        let mut seq = Extractor::new().kind(kind).extract(&hir);
+        seq.optimize_for_prefix_by_preference();
+        let Some(literals) = seq.literals() else {
+            continue;
+        };
+        let words: Option<Vec<String>> = literals
+            .iter()
+            .map(|lit| {
+                let text = std::str::from_utf8(lit.as_bytes())
+                    .ok()?
+                    .to_ascii_lowercase();
+                (!text.is_empty()).then_some(text)
+            })
+            .collect();
+        if let Some(mut words) = words {
+            words.sort();
+            words.dedup();
+            if !words.is_empty() && words.len() <= 64 {
+                return Some(words);
+            }
+        }
+    }
+    None
+}
+
+/// The best anchor set of a sequence: a single required word (the longest), else the union
+/// of a required group's alternatives (the smallest such union).
+fn sequence_anchors(items: &[Item]) -> Option<Vec<String>> {
+    let mut best: Option<Vec<String>> = None;
+    let score = |set: &Vec<String>| {
+        let shortest = set.iter().map(String::len).min().unwrap_or(0);
+        let rare = set.iter().all(|w| !COMMON_WORDS.contains(&w.as_str()));
+        (rare, usize::from(set.len() == 1), shortest)
+    };
+    for item in items {
+        let candidate = match item {
+            Item::Word(_, word) => Some(vec![word.clone()]),
+            Item::Group(alts) => alts
+                .iter()
+                .map(|alt| sequence_anchors(alt))
+                .collect::<Option<Vec<_>>>()
+                .map(|sets| sets.concat()),
+            _ => None,
+        };
+        if let Some(candidate) = candidate {
+            if best.as_ref().is_none_or(|b| score(&candidate) > score(b)) {
+                best = Some(candidate);
+            }
+        }
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,12 +424,18 @@ mod tests {
 
     #[track_caller]
     fn assert_matches(pattern: &str, text: &str) {
-        assert!(compiled(pattern).is_match(text), "{pattern:?} should match {text:?}");
+        assert!(
+            compiled(pattern).is_match(text),
+            "{pattern:?} should match {text:?}"
+        );
     }
 
     #[track_caller]
     fn assert_no_match(pattern: &str, text: &str) {
-        assert!(!compiled(pattern).is_match(text), "{pattern:?} should not match {text:?}");
+        assert!(
+            !compiled(pattern).is_match(text),
+            "{pattern:?} should not match {text:?}"
+        );
     }
 
     #[test]
@@ -365,7 +477,10 @@ mod tests {
         assert_matches("congrats on * anniversary", "congrats on your anniversary");
         assert_no_match("congrats on * anniversary", "congrats on anniversary");
         assert_matches("congrats on ** anniversary", "congrats on anniversary");
-        assert_matches("congrats on ** anniversary", "Congrats on your 5-year work anniversary");
+        assert_matches(
+            "congrats on ** anniversary",
+            "Congrats on your 5-year work anniversary",
+        );
     }
 
     #[test]
@@ -383,6 +498,26 @@ mod tests {
         assert_matches("\"your profile\"", "“your profile”");
         assert_matches(r"re:\{\{\s*\w+\s*\}\}", "Hi {{ first_name }}");
         assert_matches(r"\[Name\]", "Hello [Name],");
+    }
+
+    #[test]
+    fn anchors_are_required_words() {
+        assert_eq!(
+            anchors("I'd like to add you to my [professional] network"),
+            Some(vec!["network".to_string()])
+        );
+        assert_eq!(
+            anchors("(grow|expand) my network"),
+            Some(vec!["network".to_string()])
+        );
+        let group = anchors("(touch base|circling back)").unwrap();
+        assert_eq!(group, vec!["touch".to_string(), "circling".to_string()]);
+        assert_eq!(anchors(r"re:\w+"), None);
+        assert_eq!(
+            anchors(r"re:\{\{\s*\w+\s*\}\}"),
+            Some(vec!["{{".to_string()])
+        );
+        assert_eq!(anchors("[optional] *"), None);
     }
 
     #[test]

@@ -44,10 +44,7 @@ pub fn split(masked: &str) -> Vec<Range<usize>> {
 /// The sentence that contains `offset`, if any.
 pub fn containing(sentences: &[Range<usize>], offset: usize) -> Option<Range<usize>> {
     let idx = sentences.partition_point(|s| s.end <= offset);
-    sentences
-        .get(idx)
-        .filter(|s| s.start <= offset)
-        .cloned()
+    sentences.get(idx).filter(|s| s.start <= offset).cloned()
 }
 
 fn push_trimmed(masked: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -68,7 +65,10 @@ fn push_trimmed(masked: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) 
 fn punctuation_boundary(masked: &str, at: usize) -> Option<(usize, usize)> {
     let mut end = at + masked[at..].chars().next().map_or(1, char::len_utf8);
     while let Some(c) = masked[end..].chars().next() {
-        if matches!(c, '.' | '!' | '?' | '"' | '\'' | ')' | '\u{201d}' | '\u{2019}' | '\u{2026}') {
+        if matches!(
+            c,
+            '.' | '!' | '?' | '"' | '\'' | ')' | '\u{201d}' | '\u{2019}' | '\u{2026}'
+        ) {
             end += c.len_utf8();
         } else {
             break;
@@ -101,9 +101,15 @@ fn is_abbreviation(before: &str) -> bool {
 /// A line break ends a sentence after a blank line, after closing punctuation or a comma
 /// (greetings), before a list marker, or when the line before it is short (sign-offs).
 fn newline_boundary(masked: &str, start: usize, at: usize) -> Option<(usize, usize)> {
-    let line_start = masked[..at].rfind(['\n', '\r']).map_or(start, |p| (p + 1).max(start));
+    let line_start = masked[..at]
+        .rfind(['\n', '\r'])
+        .map_or(start, |p| (p + 1).max(start));
     let before = masked[line_start..at].trim_end();
-    let after_nl = if masked[at..].starts_with("\r\n") { at + 2 } else { at + 1 };
+    let after_nl = if masked[at..].starts_with("\r\n") {
+        at + 2
+    } else {
+        at + 1
+    };
     let rest = &masked[after_nl..];
     let next_line = rest.split(['\n', '\r']).next().unwrap_or("").trim_start();
     let blank_next = next_line.is_empty();
@@ -133,7 +139,8 @@ mod tests {
 
     #[test]
     fn splits_on_punctuation_and_greetings() {
-        let t = "Hi Sam,\nI read your post. It was great! Did you try Dr. Lee's idea?\n\nBest,\nAlex";
+        let t =
+            "Hi Sam,\nI read your post. It was great! Did you try Dr. Lee's idea?\n\nBest,\nAlex";
         assert_eq!(
             texts(t),
             vec![

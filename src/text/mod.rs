@@ -172,7 +172,10 @@ mod tests {
         let text = "ab\r\ncd";
         let index = LineIndex::new(text);
         assert_eq!(index.offset(text, 0, 99, PositionEncoding::Utf16), 2);
-        assert_eq!(index.offset(text, 7, 0, PositionEncoding::Utf16), text.len());
+        assert_eq!(
+            index.offset(text, 7, 0, PositionEncoding::Utf16),
+            text.len()
+        );
         // Inside a surrogate pair: snap to the character start.
         let emoji = "😀b";
         let index = LineIndex::new(emoji);
