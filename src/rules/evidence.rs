@@ -120,7 +120,7 @@ fn shared_history() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:chat|conversation|call|talk|exchange|meeting)|saw you|heard you|you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|posted|built|rebuilt|moved|ran|led|started|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop)|your (?:reply|answer|question|comment|advice|feedback|suggestion))(?-u:\b)",
+            r"(?i)(?-u:\b)(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:chat|conversation|call|talk|exchange|meeting)|saw you|heard you|you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|posted|built|rebuilt|moved|ran|led|started|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop)|thanks? (?:you )?(?:so much |again )?for (?:(?:the|your) (?:tour|talk|session|demo|workshop|intro|introduction|walk|walkthrough|chat on|call on|advice on|reply on|notes? on)|leading|hosting|showing|organi[sz]ing|running|inviting|speaking at)|(?:great|good|lovely|nice) (?:to meet|meeting|seeing|talking|chatting)|your (?:reply|answer|question|comment|advice|feedback|suggestion))(?-u:\b)",
         )
     })
 }
@@ -329,6 +329,20 @@ mod tests {
         ] {
             assert!(!is_specific(s, &known), "{s}: {:?}", details(s, &known));
         }
+    }
+
+    #[test]
+    fn thanks_for_a_named_shared_event_is_history_but_thanks_for_your_time_is_not() {
+        let none = names(&[]);
+        assert!(
+            details("Thanks for the tour of the terminal on Tuesday.", &none)
+                .contains(&DetailKind::SharedHistory)
+        );
+        assert!(
+            details("Thanks for leading Sunday's run.", &none).contains(&DetailKind::SharedHistory)
+        );
+        assert!(!details("Thanks for your time and consideration.", &none)
+            .contains(&DetailKind::SharedHistory));
     }
 
     #[test]
