@@ -274,12 +274,25 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     })
 }
 
-fn check_one(
-    input: &Input,
-    project: &Project,
+/// A draft read and decoded, with its display name, path and format.
+pub(super) struct Loaded<'a> {
+    /// Path as shown in reports.
+    pub display: String,
+    /// The path, when the input has one.
+    pub path: Option<&'a Path>,
+    /// The decoded text.
+    pub text: String,
+    /// Markdown or plain text.
+    pub format: Format,
+}
+
+/// Read and decode one input; an unreadable, binary or non-UTF-8 input becomes the error
+/// entry to report instead.
+pub(super) fn load<'a>(
+    input: &'a Input,
     args: &CheckArgs,
     stdin: Option<&[u8]>,
-) -> FileResult {
+) -> Result<Loaded<'a>, Box<FileResult>> {
     let (display, path, bytes) = match input {
         Input::File { path } => (
             path.display().to_string(),
@@ -293,25 +306,44 @@ fn check_one(
             Ok(stdin.unwrap_or_default().to_vec()),
         ),
     };
-    let text = match bytes.and_then(decode) {
-        Ok(text) => text,
-        Err(error) => {
-            return FileResult {
-                path: display,
-                text: String::new(),
-                error: Some(error),
-                findings: Vec::new(),
-                fix: None,
-                campaign: None,
-                score: None,
-                recipient: None,
-            }
-        }
+    match bytes.and_then(decode) {
+        Ok(text) => Ok(Loaded {
+            format: args
+                .input_format
+                .or_else(|| path.and_then(Format::from_path))
+                .unwrap_or(Format::PlainText),
+            display,
+            path,
+            text,
+        }),
+        Err(error) => Err(Box::new(FileResult {
+            path: display,
+            text: String::new(),
+            error: Some(error),
+            findings: Vec::new(),
+            fix: None,
+            campaign: None,
+            score: None,
+            recipient: None,
+        })),
+    }
+}
+
+fn check_one(
+    input: &Input,
+    project: &Project,
+    args: &CheckArgs,
+    stdin: Option<&[u8]>,
+) -> FileResult {
+    let Loaded {
+        display,
+        path,
+        text,
+        format,
+    } = match load(input, args, stdin) {
+        Ok(loaded) => loaded,
+        Err(failed) => return *failed,
     };
-    let format = args
-        .input_format
-        .or_else(|| path.and_then(Format::from_path))
-        .unwrap_or(Format::PlainText);
     let options = options_for(project, path, args);
     let report = lint(&text, format, &project.rules, &options);
     let mut score = report.score.clone();

@@ -10,7 +10,6 @@ use super::check::{self, FileResult, Input};
 use super::{report, CheckArgs, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE};
 use crate::config::Project;
 use crate::personal::recipients::{check_template, Entry, Recipients};
-use crate::prose::Format;
 
 /// Run `check --recipients`; returns the exit code.
 pub fn run(
@@ -78,38 +77,15 @@ fn check_one(
     recipients: &Recipients,
     csv: &str,
 ) -> Vec<FileResult> {
-    let (display, path, bytes) = match input {
-        Input::File { path } => (
-            path.display().to_string(),
-            Some(path.as_path()),
-            std::fs::read(path).map_err(|e| reason(&e)),
-        ),
-        Input::Stdin { name } => (
-            name.as_ref()
-                .map_or_else(|| "<stdin>".to_string(), |n| n.display().to_string()),
-            name.as_deref(),
-            Ok(stdin.unwrap_or_default().to_vec()),
-        ),
+    let check::Loaded {
+        display,
+        path,
+        text,
+        format,
+    } = match check::load(input, args, stdin) {
+        Ok(loaded) => loaded,
+        Err(failed) => return vec![*failed],
     };
-    let text = match bytes.and_then(check::decode) {
-        Ok(text) => text,
-        Err(error) => {
-            return vec![FileResult {
-                path: display,
-                text: String::new(),
-                error: Some(error),
-                findings: Vec::new(),
-                fix: None,
-                campaign: None,
-                score: None,
-                recipient: None,
-            }]
-        }
-    };
-    let format = args
-        .input_format
-        .or_else(|| path.and_then(Format::from_path))
-        .unwrap_or(Format::PlainText);
     let options = check::options_for(project, path, args);
     let outcome = check_template(&text, format, &project.rules, &options, recipients);
     let mut out = Vec::with_capacity(outcome.rows.len() + 1);

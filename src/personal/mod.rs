@@ -28,10 +28,8 @@ pub mod template;
 pub mod unused;
 pub mod words;
 
-use std::ops::Range;
-
 use crate::lint::{Draft, Finding, LintOptions};
-use crate::rules::{RuleSet, RuleSpec};
+use crate::rules::RuleSet;
 
 /// Stable ids of the personalisation checks.
 pub mod ids {
@@ -112,24 +110,7 @@ pub fn run(
     out
 }
 
-/// A finding of a personalisation check.
-pub(crate) fn finding(
-    spec: &RuleSpec,
-    range: Range<usize>,
-    message: String,
-    detail: Option<String>,
-) -> Finding {
-    Finding {
-        rule: spec.id.clone(),
-        category: spec.category.clone(),
-        severity: spec.severity,
-        message,
-        range,
-        fixes: Vec::new(),
-        pattern: None,
-        detail,
-    }
-}
+pub(crate) use crate::rules::document::finding;
 
 /// A value shortened for a one-line message.
 pub(crate) fn short(value: &str, max_chars: usize) -> String {

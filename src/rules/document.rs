@@ -53,7 +53,8 @@ pub fn run(
     out
 }
 
-fn finding(
+/// A finding of a document check: the rule's id, category and severity with this range.
+pub(crate) fn finding(
     spec: &RuleSpec,
     range: Range<usize>,
     message: String,
