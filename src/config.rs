@@ -340,7 +340,11 @@ impl Project {
                 .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
                 .collect(),
             path: Some(path.to_path_buf()),
-            root: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            root: {
+                // Canonicalised once here: every file's glob match is relative to it.
+                let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                std::fs::canonicalize(&root).unwrap_or(root)
+            },
             exclude: globs(&config.exclude, "exclude")?,
             templates: globs(&config.templates, "templates")?,
             per_file,
@@ -356,7 +360,6 @@ impl Project {
 
     /// The path of `file` relative to the config's folder, for glob matching.
     fn relative<'p>(&self, file: &'p Path) -> std::borrow::Cow<'p, Path> {
-        let abs_root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
         let abs_file = if file.is_absolute() {
             file.to_path_buf()
         } else {
@@ -369,7 +372,7 @@ impl Project {
             .and_then(|p| std::fs::canonicalize(p).ok())
             .and_then(|p| abs_file.file_name().map(|n| p.join(n)))
             .unwrap_or(abs_file);
-        match abs_file.strip_prefix(&abs_root) {
+        match abs_file.strip_prefix(&self.root) {
             Ok(rel) => std::borrow::Cow::Owned(rel.to_path_buf()),
             Err(_) => std::borrow::Cow::Borrowed(file),
         }
