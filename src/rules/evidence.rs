@@ -254,10 +254,14 @@ pub fn is_about_reader(sentence: &str) -> bool {
     about_reader().is_match(sentence)
 }
 
+/// Words that open a greeting; the capitalised words after one are the reader's name.
+const GREETING_WORDS: &[&str] = &["hi", "hey", "hello", "dear", "hiya"];
+
 /// A capitalised word that is not the sentence's first word, not a stock capitalised word and
 /// not one of the known names; or a mid-word capital ("iOS", "GitHub").
 fn has_proper_name(sentence: &str, names: &KnownNames) -> bool {
     let mut first = true;
+    let mut after_greeting = 0u8;
     for raw in
         sentence.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/'))
     {
@@ -267,7 +271,16 @@ fn has_proper_name(sentence: &str, names: &KnownNames) -> bool {
         }
         let after_break = first;
         first = raw.ends_with(['.', '!', '?', ':']);
-        if after_break {
+        // "Hey Jordan Lee, ..." names the reader, like a greeting line of its own.
+        let greeted = after_greeting > 0;
+        after_greeting = if GREETING_WORDS.contains(&word.to_lowercase().as_str()) {
+            2
+        } else if raw.ends_with(',') {
+            0
+        } else {
+            after_greeting.saturating_sub(1)
+        };
+        if after_break || (greeted && word.starts_with(char::is_uppercase)) {
             continue;
         }
         let mut chars = word.chars();
@@ -326,6 +339,8 @@ mod tests {
             "Hi {{first_name}}, I noticed {{company}} is growing.",
             "I came across your profile on LinkedIn and was impressed.",
             "Congratulations on your work anniversary at Acme!",
+            "Hey Jordan, happy work anniversary!",
+            "Hi Jordan Lee, hope all is well.",
         ] {
             assert!(!is_specific(s, &known), "{s}: {:?}", details(s, &known));
         }

@@ -80,14 +80,23 @@ pub struct PhraseMatch {
     pub sentence: Range<usize>,
 }
 
+/// A pattern an anchor word stands for.
+#[derive(Debug, Clone, Copy)]
+struct AnchorOwner {
+    rule: usize,
+    pattern: usize,
+    /// The pattern holds the anchor as a whole word only.
+    whole_word: bool,
+}
+
 /// A compiled rule set.
 #[derive(Debug)]
 pub struct RuleSet {
     rules: Vec<CompiledRule>,
     /// Finds anchor words; `None` when no pattern has one.
     anchors: Option<AhoCorasick>,
-    /// For each anchor: the patterns (rule index, pattern index) it stands for.
-    anchor_owners: Vec<Vec<(usize, usize)>>,
+    /// For each anchor: the patterns it stands for.
+    anchor_owners: Vec<Vec<AnchorOwner>>,
     /// Patterns with no anchor: always run.
     always: Vec<(usize, usize)>,
 }
@@ -155,7 +164,7 @@ impl RuleSet {
     /// Build the anchor automaton over the rules' patterns.
     fn index(rules: Vec<CompiledRule>) -> RuleSet {
         let mut words: Vec<String> = Vec::new();
-        let mut anchor_owners: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut anchor_owners: Vec<Vec<AnchorOwner>> = Vec::new();
         let mut always = Vec::new();
         let mut position = std::collections::HashMap::new();
         for (r, rule) in rules.iter().enumerate() {
@@ -165,13 +174,17 @@ impl RuleSet {
             for (p, pattern) in rule.spec.patterns.iter().enumerate() {
                 match pattern::anchors(pattern) {
                     Some(set) => {
-                        for word in set {
-                            let idx = *position.entry(word.clone()).or_insert_with(|| {
-                                words.push(word);
+                        for anchor in set {
+                            let idx = *position.entry(anchor.text.clone()).or_insert_with(|| {
+                                words.push(anchor.text);
                                 anchor_owners.push(Vec::new());
                                 anchor_owners.len() - 1
                             });
-                            anchor_owners[idx].push((r, p));
+                            anchor_owners[idx].push(AnchorOwner {
+                                rule: r,
+                                pattern: p,
+                                whole_word: anchor.whole_word,
+                            });
                         }
                     }
                     None => always.push((r, p)),
@@ -187,7 +200,7 @@ impl RuleSet {
         if anchors.is_none() {
             // Without an automaton every pattern has to run.
             for owners in &anchor_owners {
-                always.extend(owners.iter().copied());
+                always.extend(owners.iter().map(|o| (o.rule, o.pattern)));
             }
         }
         RuleSet {
@@ -268,10 +281,20 @@ impl RuleSet {
 
         // (pattern, block) pairs from every anchor occurrence.
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        let bytes = text.as_bytes();
+        let is_word = |i: usize| {
+            bytes
+                .get(i)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        };
         for m in ac.find_overlapping_iter(text) {
+            let word_before = m.start().checked_sub(1).is_some_and(is_word);
+            let whole = !word_before && !is_word(m.end());
             let block = prose.blocks.partition_point(|b| b.range.end <= m.start());
-            for &(r, p) in &self.anchor_owners[m.pattern().as_usize()] {
-                hits.push((r, p, block));
+            for owner in &self.anchor_owners[m.pattern().as_usize()] {
+                if whole || !owner.whole_word {
+                    hits.push((owner.rule, owner.pattern, block));
+                }
             }
         }
         hits.sort_unstable();
@@ -336,7 +359,6 @@ fn build_source(source: &str) -> Result<Regex, regex::Error> {
     // A small lazy-DFA cache per regex: hundreds of patterns run on short drafts, and the
     // default (several MB each, per thread) would dominate memory for no speed gain.
     RegexBuilder::new(source)
-        .case_insensitive(true)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(1 << 18)
         .build()

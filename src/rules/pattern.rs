@@ -38,14 +38,19 @@ pub fn whitespace() -> String {
     format!(r"(?:{HSPACE}+(?:(?:\r\n|\r|\n){HSPACE}*)?|(?:\r\n|\r|\n){HSPACE}*)")
 }
 
-/// Compile a pattern to regex source (without the case-insensitivity flag).
+/// Compile a pattern to regex source. Case-insensitivity is built into the source: ASCII
+/// letters become two-letter classes and other cased letters get a local `(?i:)`, because
+/// a globally case-insensitive regex folds every Unicode range it holds (the word wildcard,
+/// the space classes) and grows too large for the lazy DFA, which then hands the search to
+/// a much slower engine.
 pub fn to_regex_source(pattern: &str) -> Result<String, PatternError> {
     let fail = |reason: &str| PatternError {
         pattern: pattern.to_string(),
         reason: reason.to_string(),
     };
     if let Some(raw) = pattern.strip_prefix("re:") {
-        return Ok(raw.to_string());
+        // Raw expressions keep the case-insensitivity every pattern has.
+        return Ok(format!("(?i:{raw})"));
     }
     if pattern.trim().is_empty() {
         return Err(fail("the pattern is empty"));
@@ -128,7 +133,7 @@ impl Parser {
                     self.pos += 1;
                     let escaped = self.peek().ok_or("a trailing `\\`")?;
                     self.pos += 1;
-                    items.push(Item::Piece(regex::escape(&escaped.to_string())));
+                    items.push(Item::Piece(folded(escaped)));
                 }
                 c if is_word_char(c) => items.push(self.word()),
                 '\'' | '\u{2019}' => {
@@ -141,7 +146,7 @@ impl Parser {
                 }
                 other => {
                     self.pos += 1;
-                    items.push(Item::Piece(regex::escape(&other.to_string())));
+                    items.push(Item::Piece(folded(other)));
                 }
             }
         }
@@ -269,7 +274,7 @@ fn expand_word(word: &str) -> String {
             .iter()
             .map(|form| {
                 form.split(' ')
-                    .map(regex::escape)
+                    .map(|w| w.chars().map(folded).collect::<String>())
                     .collect::<Vec<_>>()
                     .join(&ws)
             })
@@ -286,10 +291,21 @@ fn literal_word(word: &str) -> String {
         match c {
             '\'' | '\u{2019}' => out.push_str(APOS),
             '-' => out.push_str(r"(?:[\-\u{2010}\u{2011}\u{2013}]|[ \t\u{a0}]+)?"),
-            other => out.push_str(&regex::escape(&other.to_string())),
+            other => out.push_str(&folded(other)),
         }
     }
     out
+}
+
+/// One character matching either case.
+fn folded(c: char) -> String {
+    if c.is_ascii_alphabetic() {
+        format!("[{}{}]", c.to_ascii_lowercase(), c.to_ascii_uppercase())
+    } else if c.is_lowercase() || c.is_uppercase() {
+        format!("(?i:{})", regex::escape(&c.to_string()))
+    } else {
+        regex::escape(&c.to_string())
+    }
 }
 
 /// The long forms of a contraction (lower case, straight apostrophe), if it is one.
@@ -336,47 +352,70 @@ const COMMON_WORDS: &[&str] = &[
     "know", "let", "get", "any", "some", "more", "time", "work", "team", "great", "hope", "well",
 ];
 
-/// Literal words (lower case) of which every match of `pattern` contains at least one, for
-/// the prefilter; `None` when no such set exists (raw expressions, all-optional patterns).
-pub fn anchors(pattern: &str) -> Option<Vec<String>> {
+/// A literal every match of a pattern contains, for the prefilter.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Anchor {
+    /// Lower-case text.
+    pub text: String,
+    /// A match holds the literal as a whole word (an ASCII word boundary on both sides), so
+    /// an occurrence inside a longer word ("at" in "great") cannot start a match.
+    pub whole_word: bool,
+}
+
+impl Anchor {
+    fn substring(text: String) -> Self {
+        Anchor {
+            text,
+            whole_word: false,
+        }
+    }
+}
+
+/// Anchors of `pattern`: literals of which every match contains at least one; `None` when no
+/// such set exists (all-optional patterns, raw expressions without usable literals).
+pub fn anchors(pattern: &str) -> Option<Vec<Anchor>> {
     if let Some(raw) = pattern.strip_prefix("re:") {
         return raw_anchors(raw);
     }
     let chars: Vec<char> = pattern.trim().chars().collect();
     let mut parser = Parser { chars, pos: 0 };
     let items = parser.sequence(None).ok()?;
-    sequence_anchors(&items)
+    // A compiled pattern starts and ends on word edges.
+    sequence_anchors(&items, true, true)
 }
 
+/// Shortest raw literal worth prefiltering on: shorter ones occur in nearly every draft.
+const MIN_RAW_ANCHOR: usize = 3;
+
 /// Anchors of a raw expression: its finite set of required prefix (else suffix) literals,
-/// as found by regex-syntax's literal extractor.
-fn raw_anchors(raw: &str) -> Option<Vec<String>> {
+/// as found by regex-syntax's literal extractor, when every one is long enough to be
+/// selective and has no non-ASCII letter (the prefilter folds ASCII case only).
+fn raw_anchors(raw: &str) -> Option<Vec<Anchor>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let hir = regex_syntax::ParserBuilder::new()
-        .case_insensitive(true)
-        .build()
-        .parse(raw)
-        .ok()?;
+    let hir = regex_syntax::ParserBuilder::new().build().parse(raw).ok()?;
     for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
-        let mut seq = Extractor::new().kind(kind).extract(&hir);
-        seq.optimize_for_prefix_by_preference();
+        let seq = Extractor::new().kind(kind).extract(&hir);
         let Some(literals) = seq.literals() else {
             continue;
         };
         let words: Option<Vec<String>> = literals
             .iter()
             .map(|lit| {
-                let text = std::str::from_utf8(lit.as_bytes())
-                    .ok()?
-                    .to_ascii_lowercase();
-                (!text.is_empty()).then_some(text)
+                let text = std::str::from_utf8(lit.as_bytes()).ok()?;
+                // Punctuation such as `{{` or `*|` is rare in prose even when short.
+                let selective = text.len() >= MIN_RAW_ANCHOR
+                    || !text
+                        .chars()
+                        .any(|c| c.is_alphanumeric() || c.is_whitespace());
+                let usable = selective && !text.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
+                usable.then(|| text.to_ascii_lowercase())
             })
             .collect();
         if let Some(mut words) = words {
             words.sort();
             words.dedup();
             if !words.is_empty() && words.len() <= 64 {
-                return Some(words);
+                return Some(words.into_iter().map(Anchor::substring).collect());
             }
         }
     }
@@ -384,20 +423,34 @@ fn raw_anchors(raw: &str) -> Option<Vec<String>> {
 }
 
 /// The best anchor set of a sequence: a single required word (the longest), else the union
-/// of a required group's alternatives (the smallest such union).
-fn sequence_anchors(items: &[Item]) -> Option<Vec<String>> {
-    let mut best: Option<Vec<String>> = None;
-    let score = |set: &Vec<String>| {
-        let shortest = set.iter().map(String::len).min().unwrap_or(0);
-        let rare = set.iter().all(|w| !COMMON_WORDS.contains(&w.as_str()));
+/// of a required group's alternatives (the smallest such union). `open_start` and `open_end`
+/// say whether the sequence itself sits on a word edge on either side.
+fn sequence_anchors(items: &[Item], open_start: bool, open_end: bool) -> Option<Vec<Anchor>> {
+    let mut best: Option<Vec<Anchor>> = None;
+    let score = |set: &Vec<Anchor>| {
+        let shortest = set.iter().map(|a| a.text.len()).min().unwrap_or(0);
+        let rare = set.iter().all(|a| !COMMON_WORDS.contains(&a.text.as_str()));
         (rare, usize::from(set.len() == 1), shortest)
     };
-    for item in items {
+    for (i, item) in items.iter().enumerate() {
+        let starts_word = if i == 0 {
+            open_start
+        } else {
+            matches!(items[i - 1], Item::Space)
+        };
+        let ends_word = match items.get(i + 1) {
+            None => open_end,
+            Some(next) => matches!(next, Item::Space),
+        };
         let candidate = match item {
-            Item::Word(_, word) => Some(vec![word.clone()]),
+            Item::Word(source, word) => Some(vec![Anchor {
+                text: word.clone(),
+                // A hyphenated word is anchored on its first part, which a hyphen follows.
+                whole_word: starts_word && ends_word && !source.contains('-'),
+            }]),
             Item::Group(alts) => alts
                 .iter()
-                .map(|alt| sequence_anchors(alt))
+                .map(|alt| sequence_anchors(alt, starts_word, ends_word))
                 .collect::<Option<Vec<_>>>()
                 .map(|sets| sets.concat()),
             _ => None,
@@ -419,7 +472,7 @@ mod tests {
     #[track_caller]
     fn compiled(pattern: &str) -> Regex {
         let source = to_regex_source(pattern).unwrap();
-        Regex::new(&format!("(?i){source}")).unwrap()
+        Regex::new(&source).unwrap()
     }
 
     #[track_caller]
@@ -502,22 +555,56 @@ mod tests {
 
     #[test]
     fn anchors_are_required_words() {
+        let texts = |p: &str| -> Option<Vec<String>> {
+            anchors(p).map(|set| set.into_iter().map(|a| a.text).collect())
+        };
         assert_eq!(
-            anchors("I'd like to add you to my [professional] network"),
+            texts("I'd like to add you to my [professional] network"),
             Some(vec!["network".to_string()])
         );
         assert_eq!(
-            anchors("(grow|expand) my network"),
+            texts("(grow|expand) my network"),
             Some(vec!["network".to_string()])
         );
-        let group = anchors("(touch base|circling back)").unwrap();
+        let group = texts("(touch base|circling back)").unwrap();
         assert_eq!(group, vec!["touch".to_string(), "circling".to_string()]);
-        assert_eq!(anchors(r"re:\w+"), None);
+        assert_eq!(texts(r"re:\w+"), None);
+        assert_eq!(texts(r"re:\{\{\s*\w+\s*\}\}"), Some(vec!["{{".to_string()]));
+        assert_eq!(texts(r"re:a\s+b"), None, "too short to select");
         assert_eq!(
-            anchors(r"re:\{\{\s*\w+\s*\}\}"),
-            Some(vec!["{{".to_string()])
+            texts(r"re:(?:follow\s+back|f4f)(?-u:\b)"),
+            Some(vec!["f4f".to_string(), "follow".to_string()])
         );
-        assert_eq!(anchors("[optional] *"), None);
+        assert_eq!(
+            texts(r"re:\d+\+\s+(?:connections|followers)"),
+            Some(vec!["connections".to_string(), "followers".to_string()])
+        );
+        assert_eq!(texts("[optional] *"), None);
+    }
+
+    #[test]
+    fn anchors_know_when_they_are_whole_words() {
+        let whole = |p: &str| -> Vec<(String, bool)> {
+            anchors(p)
+                .unwrap()
+                .into_iter()
+                .map(|a| (a.text, a.whole_word))
+                .collect()
+        };
+        assert_eq!(whole("big fan"), vec![("big".to_string(), true)]);
+        assert_eq!(whole("win-win"), vec![("win".to_string(), false)]);
+        assert_eq!(
+            whole("(pre|re)schedule"),
+            vec![("schedule".to_string(), false)]
+        );
+        assert_eq!(
+            whole("(grow|expand) my"),
+            vec![("grow".to_string(), true), ("expand".to_string(), true)]
+        );
+        assert!(anchors(r"re:(?:follow\s+back)")
+            .unwrap()
+            .iter()
+            .all(|a| !a.whole_word));
     }
 
     #[test]
