@@ -528,3 +528,52 @@ fn rules_and_explain() {
         Some(2)
     );
 }
+
+/// A run over more files than one report batch lists every file once, in path order, with
+/// the same entries and summary as the one-piece report that campaign runs still use.
+#[test]
+fn large_runs_report_every_file_once_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..1100 {
+        let body = if i % 3 == 0 {
+            "Hi Sam, I'd like to add you to my professional network.\n"
+        } else {
+            "Hi Sam, your retry-budget talk at RustConf changed how we page.\n"
+        };
+        write(dir.path(), &format!("d/{i:05}.md"), body.as_bytes());
+    }
+    let streamed = json(&run(&["check", "--format", "json", "d"], dir.path()));
+    let files = streamed["files"].as_array().unwrap();
+    assert_eq!(files.len(), 1100);
+    let paths: Vec<&str> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(paths, sorted, "sorted and unique");
+    assert_eq!(streamed["summary"]["files"], 1100);
+    assert_eq!(
+        streamed["summary"]["files_with_findings"].as_u64().unwrap(),
+        files
+            .iter()
+            .filter(|f| !f["diagnostics"].as_array().unwrap().is_empty())
+            .count() as u64
+    );
+    // The same run as one piece (a campaign run) carries the same file entries.
+    write(dir.path(), ".outreach-lint.toml", b"campaign = true\n");
+    let whole = json(&run(&["check", "--format", "json", "d"], dir.path()));
+    let strip = |report: &Value| -> Vec<Value> {
+        report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let mut f = f.clone();
+                if let Some(list) = f["diagnostics"].as_array_mut() {
+                    list.retain(|d| !d["rule"].as_str().unwrap_or("").starts_with("campaign"));
+                }
+                f
+            })
+            .collect()
+    };
+    assert_eq!(strip(&streamed), strip(&whole));
+}

@@ -103,6 +103,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
     if let Some(csv) = &args.recipients {
         return super::recipients::run(args, &jobs, stdin_text.as_deref(), csv);
     }
+    if report::can_stream(args) && !campaign_possible(&jobs, args) {
+        return run_streamed(&jobs, args, stdin_text.as_deref());
+    }
     let progress = report::progress(jobs.len(), args);
     let mut results: Vec<FileResult> = jobs
         .par_iter()
@@ -130,6 +133,55 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
         .iter()
         .flat_map(|r| &r.findings)
         .any(|f| f.severity >= threshold);
+    Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// Files per batch of a streamed run: enough to keep both cores busy, few enough that the
+/// results held at once stay small.
+const STREAM_BATCH: usize = 512;
+
+/// Whether any file takes part in campaign checks, which need every result before the
+/// report starts.
+fn campaign_possible(jobs: &[(Input, Arc<Project>)], args: &CheckArgs) -> bool {
+    args.campaign
+        || jobs.iter().any(|(input, project)| match input {
+            Input::File { path } => project.campaign_for(Some(path)),
+            Input::Stdin { name } => project.campaign_for(name.as_deref()),
+        })
+}
+
+/// Lint and report batch by batch, in the report's (path) order.
+fn run_streamed(
+    jobs: &[(Input, Arc<Project>)],
+    args: &CheckArgs,
+    stdin_text: Option<&[u8]>,
+) -> anyhow::Result<i32> {
+    let mut order: Vec<(String, usize)> = jobs
+        .iter()
+        .enumerate()
+        .map(|(i, (input, _))| (display_path(input), i))
+        .collect();
+    order.sort();
+    let extras = report::Extras {
+        rule_sets: report::rule_sets(jobs.iter().map(|(_, p)| &p.rules)),
+        campaign: None,
+    };
+    let progress = report::progress(jobs.len(), args);
+    let mut stream = report::Stream::open(args, &extras)?;
+    for batch in order.chunks(STREAM_BATCH) {
+        let results: Vec<FileResult> = batch
+            .par_iter()
+            .map(|(_, i)| {
+                let (input, project) = &jobs[*i];
+                let result = check_one(input, project, args, stdin_text);
+                progress.inc(1);
+                result
+            })
+            .collect();
+        stream.batch(&results)?;
+    }
+    progress.finish_and_clear();
+    let failing = stream.finish()?;
     Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
@@ -274,6 +326,16 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     })
 }
 
+/// How an input is named in reports.
+fn display_path(input: &Input) -> String {
+    match input {
+        Input::File { path } => path.display().to_string(),
+        Input::Stdin { name } => name
+            .as_ref()
+            .map_or_else(|| "<stdin>".to_string(), |n| n.display().to_string()),
+    }
+}
+
 /// A draft read and decoded, with its display name, path and format.
 pub(super) struct Loaded<'a> {
     /// Path as shown in reports.
@@ -293,18 +355,13 @@ pub(super) fn load<'a>(
     args: &CheckArgs,
     stdin: Option<&[u8]>,
 ) -> Result<Loaded<'a>, Box<FileResult>> {
-    let (display, path, bytes) = match input {
+    let display = display_path(input);
+    let (path, bytes) = match input {
         Input::File { path } => (
-            path.display().to_string(),
             Some(path.as_path()),
             std::fs::read(path).map_err(|e| reason(&e)),
         ),
-        Input::Stdin { name } => (
-            name.as_ref()
-                .map_or_else(|| "<stdin>".to_string(), |n| n.display().to_string()),
-            name.as_deref(),
-            Ok(stdin.unwrap_or_default().to_vec()),
-        ),
+        Input::Stdin { name } => (name.as_deref(), Ok(stdin.unwrap_or_default().to_vec())),
     };
     match bytes.and_then(decode) {
         Ok(text) => Ok(Loaded {

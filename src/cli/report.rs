@@ -79,14 +79,10 @@ pub fn write(results: &[FileResult], args: &CheckArgs, extras: &Extras) -> anyho
         fix_notes(results, args);
     }
     let to_file = args.output.is_some();
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot write the report to {}", path.display()))?,
-        )),
-        None if stdin_fixed.is_some() => return Ok(()),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
+    if !to_file && stdin_fixed.is_some() {
+        return Ok(());
+    }
+    let mut out = open_output(args)?;
     if args.dry_run {
         for diff in results
             .iter()
@@ -102,12 +98,7 @@ pub fn write(results: &[FileResult], args: &CheckArgs, extras: &Extras) -> anyho
             // The file entries are streamed one at a time: building one value tree for
             // thousands of files would cost hundreds of megabytes.
             let mut report = json_report(&[]);
-            let t = totals(results);
-            report["summary"] = json!({
-                "files": t.files, "files_with_findings": t.files_with_findings,
-                "diagnostics": t.diagnostics, "errors": t.errors, "warnings": t.warnings,
-                "infos": t.infos, "hints": t.hints,
-            });
+            report["summary"] = totals(results).json();
             add_json_extras(&mut report, results, args, extras);
             write!(out, "{{\"version\":1,\"files\":[")?;
             for (i, r) in results.iter().enumerate() {
@@ -129,13 +120,16 @@ pub fn write(results: &[FileResult], args: &CheckArgs, extras: &Extras) -> anyho
             }
             writeln!(out, "}}")?;
         }
-        OutputFormat::Human => write_human(
-            &mut out,
-            results,
-            use_color(args.color, to_file),
-            args,
-            extras,
-        )?,
+        OutputFormat::Human => {
+            write_human_findings(&mut out, results, use_color(args.color, to_file), extras)?;
+            if !args.quiet {
+                if let Some(campaign) = &extras.campaign {
+                    write_campaign(&mut out, results, campaign)?;
+                }
+                let lines: Vec<String> = results.iter().filter_map(file_summary).collect();
+                write_human_tail(&mut out, &lines, totals(results))?;
+            }
+        }
         OutputFormat::Sarif => super::sarif::write(
             &mut out,
             results,
@@ -147,6 +141,112 @@ pub fn write(results: &[FileResult], args: &CheckArgs, extras: &Extras) -> anyho
     }
     out.flush()?;
     Ok(())
+}
+
+/// The report destination: `--output` or standard output, buffered.
+fn open_output(args: &CheckArgs) -> anyhow::Result<Box<dyn Write>> {
+    Ok(match &args.output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot write the report to {}", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+/// Whether a run can be reported batch by batch: no cross-file pass (campaign), no fixes
+/// to write back, and a format whose file entries stand alone.
+pub fn can_stream(args: &CheckArgs) -> bool {
+    !args.fix
+        && !args.dry_run
+        && args.recipients.is_none()
+        && matches!(
+            args.format,
+            OutputFormat::Json | OutputFormat::Human | OutputFormat::Compact | OutputFormat::Github
+        )
+}
+
+/// A report written batch by batch, so a run over many files holds one batch of results
+/// at a time instead of all of them. Output is identical to `write` for the same results.
+pub struct Stream<'a> {
+    out: Box<dyn Write>,
+    args: &'a CheckArgs,
+    extras: &'a Extras,
+    color: bool,
+    totals: Totals,
+    summaries: Vec<String>,
+    failing: bool,
+}
+
+impl<'a> Stream<'a> {
+    /// Open the destination and write the report's opening.
+    pub fn open(args: &'a CheckArgs, extras: &'a Extras) -> anyhow::Result<Stream<'a>> {
+        let mut out = open_output(args)?;
+        if args.format == OutputFormat::Json {
+            write!(out, "{{\"version\":1,\"files\":[")?;
+        }
+        Ok(Stream {
+            out,
+            args,
+            extras,
+            color: use_color(args.color, args.output.is_some()),
+            totals: Totals::default(),
+            summaries: Vec::new(),
+            failing: false,
+        })
+    }
+
+    /// Write the entries of the next batch (already in report order).
+    pub fn batch(&mut self, results: &[FileResult]) -> anyhow::Result<()> {
+        let threshold = self.args.fail_level.severity();
+        for r in results {
+            if let Some(err) = &r.error {
+                eprintln!("outreach-lint: {}: {err}", r.path);
+            }
+            self.failing |= r.findings.iter().any(|f| f.severity >= threshold);
+        }
+        match self.args.format {
+            OutputFormat::Json => {
+                for r in results {
+                    if self.totals.files > 0 {
+                        self.out.write_all(b",")?;
+                    }
+                    serde_json::to_writer(&mut self.out, &json_file(r))?;
+                    self.totals.add(totals(std::slice::from_ref(r)));
+                }
+                return Ok(());
+            }
+            OutputFormat::Human => {
+                write_human_findings(&mut self.out, results, self.color, self.extras)?;
+                self.summaries
+                    .extend(results.iter().filter_map(file_summary));
+            }
+            OutputFormat::Github => {
+                super::formats::write_github(&mut self.out, results, &self.extras.rule_sets)?;
+            }
+            OutputFormat::Compact => super::formats::write_compact(&mut self.out, results)?,
+            OutputFormat::Sarif => anyhow::bail!("a SARIF report is written in one piece"),
+        }
+        self.totals.add(totals(results));
+        Ok(())
+    }
+
+    /// Write the closing (summary) and flush; true when a finding reached the fail level.
+    pub fn finish(mut self) -> anyhow::Result<bool> {
+        match self.args.format {
+            OutputFormat::Json => {
+                write!(self.out, "],\"summary\":")?;
+                serde_json::to_writer(&mut self.out, &self.totals.json())?;
+                writeln!(self.out, "}}")?;
+            }
+            OutputFormat::Human if !self.args.quiet => {
+                write_human_tail(&mut self.out, &self.summaries, self.totals)?;
+            }
+            _ => {}
+        }
+        self.out.flush()?;
+        Ok(self.failing)
+    }
 }
 
 fn use_color(choice: ColorChoice, to_file: bool) -> bool {
@@ -246,6 +346,27 @@ pub struct Totals {
     pub hints: usize,
 }
 
+impl Totals {
+    /// Add another run's counts.
+    pub fn add(&mut self, other: Totals) {
+        self.files += other.files;
+        self.files_with_findings += other.files_with_findings;
+        self.diagnostics += other.diagnostics;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.hints += other.hints;
+    }
+
+    fn json(self) -> serde_json::Value {
+        json!({
+            "files": self.files, "files_with_findings": self.files_with_findings,
+            "diagnostics": self.diagnostics, "errors": self.errors, "warnings": self.warnings,
+            "infos": self.infos, "hints": self.hints,
+        })
+    }
+}
+
 /// Count the results.
 pub fn totals(results: &[FileResult]) -> Totals {
     let mut t = Totals {
@@ -335,11 +456,10 @@ fn level(severity: Severity) -> Level {
     }
 }
 
-fn write_human(
+fn write_human_findings(
     out: &mut impl Write,
     results: &[FileResult],
     color: bool,
-    args: &CheckArgs,
     extras: &Extras,
 ) -> anyhow::Result<()> {
     let renderer = if color {
@@ -378,14 +498,17 @@ fn write_human(
             writeln!(out, "{}\n", renderer.render(message))?;
         }
     }
-    if args.quiet {
-        return Ok(());
+    Ok(())
+}
+
+/// The per-file summary lines and the closing count of human output.
+fn write_human_tail(out: &mut impl Write, summaries: &[String], t: Totals) -> anyhow::Result<()> {
+    for line in summaries {
+        writeln!(out, "{line}")?;
     }
-    if let Some(campaign) = &extras.campaign {
-        write_campaign(out, results, campaign)?;
+    if !summaries.is_empty() {
+        writeln!(out)?;
     }
-    write_file_summaries(out, results)?;
-    let t = totals(results);
     writeln!(
         out,
         "{} finding{} ({} error{}, {} warning{}, {} info, {} hint{}) in {} of {} file{} checked",
@@ -494,21 +617,6 @@ fn truncate(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
     format!("{cut}\u{2026}")
-}
-
-/// One line per file with findings (or fixes): its counts by severity and what --fix did.
-fn write_file_summaries(out: &mut impl Write, results: &[FileResult]) -> anyhow::Result<()> {
-    let mut any = false;
-    for r in results {
-        if let Some(line) = file_summary(r) {
-            writeln!(out, "{line}")?;
-            any = true;
-        }
-    }
-    if any {
-        writeln!(out)?;
-    }
-    Ok(())
 }
 
 /// The summary line of one file, when there is something to say.
