@@ -162,9 +162,34 @@ fn plain_block(text: &str, start: usize, end: usize) -> Block {
     }
 }
 
+/// Replace every no-break and typographic space in `bytes` with as many ASCII spaces as it
+/// has bytes, so the masked text keeps its length and every pattern can treat whitespace as
+/// ASCII: a pattern's space then compiles to a small ASCII class instead of a Unicode one
+/// repeated between every pair of words.
+pub fn normalise_spaces(bytes: &mut [u8]) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let width = match bytes[i..] {
+            [0xC2, 0xA0, ..] => 2,
+            [0xE1, 0x9A, 0x80, ..] => 3,
+            [0xE2, 0x80, 0x80..=0x8A | 0xAF, ..] => 3,
+            [0xE2, 0x81, 0x9F, ..] => 3,
+            [0xE3, 0x80, 0x80, ..] => 3,
+            _ => 0,
+        };
+        if width == 0 {
+            i += 1;
+        } else {
+            bytes[i..i + width].fill(b' ');
+            i += width;
+        }
+    }
+}
+
 /// Rebuild a `String` from masked bytes. Masking only ever replaces whole characters with
 /// ASCII bytes, so the bytes stay valid UTF-8; the lossy fallback is never taken in practice.
-pub(crate) fn bytes_to_string(bytes: Vec<u8>) -> String {
+pub(crate) fn bytes_to_string(mut bytes: Vec<u8>) -> String {
+    normalise_spaces(&mut bytes);
     match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),
@@ -191,6 +216,14 @@ mod tests {
             Some(Format::PlainText)
         );
         assert_eq!(Format::parse_name("text"), Some(Format::PlainText));
+    }
+
+    #[test]
+    fn unicode_spaces_become_ascii_spaces_of_the_same_length() {
+        let text = "a\u{a0}b\u{2009}c\u{202f}d\u{3000}e é’";
+        let prose = extract(text, Format::PlainText);
+        assert_eq!(prose.masked.len(), text.len());
+        assert_eq!(prose.masked, "a  b   c   d   e é’");
     }
 
     #[test]

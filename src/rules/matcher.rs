@@ -30,6 +30,9 @@ pub struct CompiledRule {
     unless_followed_by: Vec<LazyRegex>,
     unless_preceded_by: Vec<LazyRegex>,
     requires_sentence: Vec<LazyRegex>,
+    /// Per pattern: anchor-word sets (word index, whole word only) of which a block must hold
+    /// one word each before the pattern's regex runs on it.
+    required_words: Vec<Vec<Vec<(usize, bool)>>>,
 }
 
 /// A regex translated from a pattern and compiled on first use.
@@ -87,6 +90,26 @@ struct AnchorOwner {
     pattern: usize,
     /// The pattern holds the anchor as a whole word only.
     whole_word: bool,
+}
+
+/// The prefilter's words, each with the patterns it stands for.
+#[derive(Default)]
+struct WordTable {
+    words: Vec<String>,
+    owners: Vec<Vec<AnchorOwner>>,
+    position: std::collections::HashMap<String, usize>,
+}
+
+impl WordTable {
+    fn index(&mut self, text: String) -> usize {
+        if let Some(&i) = self.position.get(&text) {
+            return i;
+        }
+        self.words.push(text.clone());
+        self.owners.push(Vec::new());
+        self.position.insert(text, self.owners.len() - 1);
+        self.owners.len() - 1
+    }
 }
 
 /// A compiled rule set.
@@ -162,25 +185,30 @@ impl RuleSet {
     }
 
     /// Build the anchor automaton over the rules' patterns.
-    fn index(rules: Vec<CompiledRule>) -> RuleSet {
-        let mut words: Vec<String> = Vec::new();
-        let mut anchor_owners: Vec<Vec<AnchorOwner>> = Vec::new();
+    fn index(mut rules: Vec<CompiledRule>) -> RuleSet {
+        let mut table = WordTable::default();
         let mut always = Vec::new();
-        let mut position = std::collections::HashMap::new();
-        for (r, rule) in rules.iter().enumerate() {
+        for (r, rule) in rules.iter_mut().enumerate() {
             if rule.spec.kind != RuleKind::Phrase {
                 continue;
+            }
+            for pattern in &rule.spec.patterns {
+                let sets = pattern::required_anchor_sets(pattern)
+                    .into_iter()
+                    .map(|set| {
+                        set.into_iter()
+                            .map(|a| (table.index(a.text), a.whole_word))
+                            .collect()
+                    })
+                    .collect();
+                rule.required_words.push(sets);
             }
             for (p, pattern) in rule.spec.patterns.iter().enumerate() {
                 match pattern::anchors(pattern) {
                     Some(set) => {
                         for anchor in set {
-                            let idx = *position.entry(anchor.text.clone()).or_insert_with(|| {
-                                words.push(anchor.text);
-                                anchor_owners.push(Vec::new());
-                                anchor_owners.len() - 1
-                            });
-                            anchor_owners[idx].push(AnchorOwner {
+                            let idx = table.index(anchor.text);
+                            table.owners[idx].push(AnchorOwner {
                                 rule: r,
                                 pattern: p,
                                 whole_word: anchor.whole_word,
@@ -194,19 +222,19 @@ impl RuleSet {
         let anchors = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .build(&words)
+            .build(&table.words)
             .ok()
-            .filter(|_| !words.is_empty());
+            .filter(|_| !table.words.is_empty());
         if anchors.is_none() {
             // Without an automaton every pattern has to run.
-            for owners in &anchor_owners {
+            for owners in &table.owners {
                 always.extend(owners.iter().map(|o| (o.rule, o.pattern)));
             }
         }
         RuleSet {
             rules,
             anchors,
-            anchor_owners,
+            anchor_owners: table.owners,
             always,
         }
     }
@@ -279,8 +307,10 @@ impl RuleSet {
             .collect();
         let Some(ac) = &self.anchors else { return out };
 
-        // (pattern, block) pairs from every anchor occurrence.
+        // (pattern, block) pairs from every anchor occurrence, and every (block, word,
+        // whole word) seen for the required-word check.
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        let mut seen: Vec<(usize, usize, bool)> = Vec::new();
         let bytes = text.as_bytes();
         let is_word = |i: usize| {
             bytes
@@ -291,6 +321,7 @@ impl RuleSet {
             let word_before = m.start().checked_sub(1).is_some_and(is_word);
             let whole = !word_before && !is_word(m.end());
             let block = prose.blocks.partition_point(|b| b.range.end <= m.start());
+            seen.push((block, m.pattern().as_usize(), whole));
             for owner in &self.anchor_owners[m.pattern().as_usize()] {
                 if whole || !owner.whole_word {
                     hits.push((owner.rule, owner.pattern, block));
@@ -299,6 +330,17 @@ impl RuleSet {
         }
         hits.sort_unstable();
         hits.dedup();
+        seen.sort_unstable();
+        seen.dedup();
+        let holds = |block: usize, &(word, whole_only): &(usize, bool)| {
+            seen.binary_search(&(block, word, true)).is_ok()
+                || (!whole_only && seen.binary_search(&(block, word, false)).is_ok())
+        };
+        hits.retain(|&(r, p, block)| {
+            self.rules[r].required_words[p]
+                .iter()
+                .all(|set| set.iter().any(|w| holds(block, w)))
+        });
         for (r, p, block) in hits {
             let region = prose
                 .blocks
@@ -335,6 +377,7 @@ fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> 
         unless_followed_by: lazy(&spec.unless_followed_by)?,
         unless_preceded_by: lazy(&spec.unless_preceded_by)?,
         requires_sentence: lazy(&spec.requires_sentence)?,
+        required_words: Vec::new(),
         patterns,
         spec,
     })

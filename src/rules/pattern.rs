@@ -6,8 +6,9 @@
 
 use thiserror::Error;
 
-/// Horizontal whitespace in drafts: spaces, tabs, no-break and typographic spaces.
-const HSPACE: &str = r"[ \t\u{a0}\u{1680}\u{2000}-\u{200a}\u{202f}\u{205f}\u{3000}]";
+/// Horizontal whitespace: spaces and tabs. Patterns run on the masked text, where every
+/// no-break and typographic space is already an ASCII space (`prose::normalise_spaces`).
+const HSPACE: &str = r"[ \t]";
 /// Any apostrophe a draft may use.
 const APOS: &str = r"['\u{2019}\u{2018}\u{02bc}]";
 /// Any double quote a draft may use.
@@ -100,8 +101,8 @@ impl Parser {
                 break;
             }
             match c {
-                ' ' | '\t' | '\n' => {
-                    while matches!(self.peek(), Some(' ' | '\t' | '\n')) {
+                c if c.is_whitespace() => {
+                    while self.peek().is_some_and(char::is_whitespace) {
                         self.pos += 1;
                     }
                     items.push(Item::Space);
@@ -290,7 +291,7 @@ fn literal_word(word: &str) -> String {
     for c in word.chars() {
         match c {
             '\'' | '\u{2019}' => out.push_str(APOS),
-            '-' => out.push_str(r"(?:[\-\u{2010}\u{2011}\u{2013}]|[ \t\u{a0}]+)?"),
+            '-' => out.push_str(r"(?:[\-\u{2010}\u{2011}\u{2013}]|[ \t]+)?"),
             other => out.push_str(&folded(other)),
         }
     }
@@ -423,15 +424,27 @@ fn raw_anchors(raw: &str) -> Option<Vec<Anchor>> {
 }
 
 /// The best anchor set of a sequence: a single required word (the longest), else the union
-/// of a required group's alternatives (the smallest such union). `open_start` and `open_end`
-/// say whether the sequence itself sits on a word edge on either side.
+/// of a required group's alternatives (the smallest such union).
 fn sequence_anchors(items: &[Item], open_start: bool, open_end: bool) -> Option<Vec<Anchor>> {
-    let mut best: Option<Vec<Anchor>> = None;
     let score = |set: &Vec<Anchor>| {
         let shortest = set.iter().map(|a| a.text.len()).min().unwrap_or(0);
         let rare = set.iter().all(|a| !COMMON_WORDS.contains(&a.text.as_str()));
         (rare, usize::from(set.len() == 1), shortest)
     };
+    let mut best: Option<Vec<Anchor>> = None;
+    for candidate in anchor_sets(items, open_start, open_end) {
+        if best.as_ref().is_none_or(|b| score(&candidate) > score(b)) {
+            best = Some(candidate);
+        }
+    }
+    best
+}
+
+/// One anchor set per required item of a sequence (a word, or a group whose every
+/// alternative has anchors). `open_start` and `open_end` say whether the sequence itself
+/// sits on a word edge on either side.
+fn anchor_sets(items: &[Item], open_start: bool, open_end: bool) -> Vec<Vec<Anchor>> {
+    let mut sets = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let starts_word = if i == 0 {
             open_start
@@ -455,13 +468,30 @@ fn sequence_anchors(items: &[Item], open_start: bool, open_end: bool) -> Option<
                 .map(|sets| sets.concat()),
             _ => None,
         };
-        if let Some(candidate) = candidate {
-            if best.as_ref().is_none_or(|b| score(&candidate) > score(b)) {
-                best = Some(candidate);
-            }
-        }
+        sets.extend(candidate);
     }
-    best
+    sets
+}
+
+/// Every selective anchor set of a pattern: each set's words are uncommon, so checking that
+/// a block holds one word of every set is cheap and rules out most blocks before the regex
+/// runs. Empty for raw expressions.
+pub fn required_anchor_sets(pattern: &str) -> Vec<Vec<Anchor>> {
+    if pattern.starts_with("re:") {
+        return Vec::new();
+    }
+    let chars: Vec<char> = pattern.trim().chars().collect();
+    let mut parser = Parser { chars, pos: 0 };
+    let Ok(items) = parser.sequence(None) else {
+        return Vec::new();
+    };
+    anchor_sets(&items, true, true)
+        .into_iter()
+        .filter(|set| {
+            set.iter()
+                .all(|a| a.text.len() >= MIN_RAW_ANCHOR && !COMMON_WORDS.contains(&a.text.as_str()))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -475,10 +505,17 @@ mod tests {
         Regex::new(&source).unwrap()
     }
 
+    /// The text as patterns see it: masked text has ASCII spaces only.
+    fn masked(text: &str) -> String {
+        let mut bytes = text.as_bytes().to_vec();
+        crate::prose::normalise_spaces(&mut bytes);
+        String::from_utf8(bytes).unwrap()
+    }
+
     #[track_caller]
     fn assert_matches(pattern: &str, text: &str) {
         assert!(
-            compiled(pattern).is_match(text),
+            compiled(pattern).is_match(&masked(text)),
             "{pattern:?} should match {text:?}"
         );
     }
@@ -486,7 +523,7 @@ mod tests {
     #[track_caller]
     fn assert_no_match(pattern: &str, text: &str) {
         assert!(
-            !compiled(pattern).is_match(text),
+            !compiled(pattern).is_match(&masked(text)),
             "{pattern:?} should not match {text:?}"
         );
     }
@@ -497,6 +534,8 @@ mod tests {
         assert_matches(p, "I'd like to ADD YOU to my\nnetwork.");
         assert_matches(p, "add you to\r\n   my network");
         assert_matches(p, "add\u{a0}you to my network");
+        assert_matches(p, "add you\u{2009}to\u{202f}my network");
+        assert_matches("add\u{a0}you", "add you");
         assert_no_match(p, "add you to my\n\nnetwork");
         assert_no_match(p, "add you to my\u{1e}network");
     }
@@ -580,6 +619,28 @@ mod tests {
             Some(vec!["connections".to_string(), "followers".to_string()])
         );
         assert_eq!(texts("[optional] *"), None);
+    }
+
+    #[test]
+    fn required_sets_are_every_selective_required_word() {
+        let sets = |p: &str| -> Vec<Vec<String>> {
+            required_anchor_sets(p)
+                .into_iter()
+                .map(|set| set.into_iter().map(|a| a.text).collect())
+                .collect()
+        };
+        assert_eq!(
+            sets("I'd like to add you to my [professional] network"),
+            vec![vec!["add".to_string()], vec!["network".to_string()]]
+        );
+        assert_eq!(
+            sets("(grow|expand) my network"),
+            vec![
+                vec!["grow".to_string(), "expand".to_string()],
+                vec!["network".to_string()]
+            ]
+        );
+        assert!(sets("re:grow\\s+network").is_empty());
     }
 
     #[test]
