@@ -210,6 +210,39 @@ pub fn reader_evidence(
     found
 }
 
+/// Sentences of at least this many words can count towards `dense_with_detail`; shorter
+/// ones are mostly sign-offs and signature lines ("Hana Weiss, Ferrous Labs").
+const DENSE_MIN_WORDS: usize = 6;
+/// How many detailed sentences make a draft dense.
+const DENSE_SENTENCES: usize = 3;
+
+/// A draft with no stock phrase at all whose sentences are full of concrete detail, in the
+/// writer's own voice rather than the company "we", and which speaks to the reader at least
+/// once. Notes between colleagues or to an archivist ("the Box 14 folder titled ...", "the
+/// newsletter went out to 300 people") lean on shared context without a "your post on X"
+/// line; mail-merge drafts are assembled from stock lines, so they do not get here.
+fn dense_with_detail(draft: &Draft<'_>) -> bool {
+    let mut detailed = 0usize;
+    let mut kinds: BTreeSet<DetailKind> = BTreeSet::new();
+    let mut addressed = false;
+    for sentence in &draft.sentences {
+        if in_heading(draft, sentence.start) {
+            continue;
+        }
+        let text = draft.masked(sentence.clone());
+        addressed |= evidence::is_about_reader(text);
+        if text.split_whitespace().count() < DENSE_MIN_WORDS || evidence::is_company_voice(text) {
+            continue;
+        }
+        let found = evidence::details(text, &draft.names);
+        if !found.is_empty() {
+            detailed += 1;
+            kinds.extend(found);
+        }
+    }
+    addressed && detailed >= DENSE_SENTENCES && kinds.len() >= 2
+}
+
 fn in_heading(draft: &Draft<'_>, offset: usize) -> bool {
     draft
         .prose
@@ -236,6 +269,9 @@ fn missing_context(
         )
     });
     if strong || kinds.len() >= 2 || (kinds.len() == 1 && found.len() >= 2) {
+        return None;
+    }
+    if phrase_findings.is_empty() && dense_with_detail(draft) {
         return None;
     }
     let mut detail = String::from("**Evidence found:** ");

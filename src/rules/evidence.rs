@@ -80,12 +80,67 @@ const NOT_SPECIFIC: &[&str] = &[
     "internet",
     "web",
     "covid",
+    // Trade acronyms and job-title words: a mail merge writes "SEO", "CRM" or "Head of
+    // Product" as easily as a name, so they say nothing about this reader.
+    "seo",
+    "crm",
+    "roi",
+    "kpi",
+    "kpis",
+    "api",
+    "apis",
+    "ux",
+    "ui",
+    "it",
+    "smb",
+    "smbs",
+    "gtm",
+    "b2c",
+    "erp",
+    "ppc",
+    "sdr",
+    "sdrs",
+    "bdr",
+    "okr",
+    "okrs",
+    "faq",
+    "pdf",
+    "asap",
+    "fyi",
+    "head",
+    "chief",
+    "officer",
+    "president",
+    "vice",
+    "director",
+    "manager",
+    "senior",
+    "principal",
+    "lead",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "partner",
+    "product",
+    "marketing",
+    "sales",
+    "operations",
+    "engineering",
+    "engineer",
+    "recruiter",
+    "specialist",
+    "consultant",
+    "executive",
+    "analyst",
+    "designer",
+    "developer",
 ];
 
-/// Words of time-boxed asks: "15 minutes" is not a specific detail.
+/// Words of time-boxed asks ("15 minutes") and of a sender's résumé line ("8+ years of
+/// experience"): neither is a specific detail about the reader.
 fn timebox() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(r"(?i)(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)"))
+    RE.get_or_init(|| compile(r"(?i)(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)|(?-u:\b)\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|expertise|in\s+(?:the|this)\s+(?:industry|field|space|business|sector))(?-u:\b)"))
 }
 
 fn number() -> &'static Regex {
@@ -107,20 +162,278 @@ fn quoted_title() -> &'static Regex {
     RE.get_or_init(|| compile(r#"["“][^"“”\n]{2,80}\s[^"“”\n]{1,80}["”]"#))
 }
 
+/// "your <piece of work> <on|about|at|that|comparing|...>": the start of a named piece of
+/// their work. What follows is checked by `generic_subject`, so "your posts on LinkedIn" does
+/// not count.
 fn their_work() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r#"(?i)(?-u:\b)your\s+(?:[\w-]+\s+){0,3}?(?:post|posts|talk|article|paper|papers|podcast|book|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|pull request|newsletter|video|episode|study|research|thesis|blog|essay|write-?up|teardown|benchmark|library|repo|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|work on|analysis|guide|chart|diagram|tool|app|open-source|patch|issue|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series)(?-u:\b)\s*(?:on|about|at|in|from|for|where|when|titled|called|that|of|with|last|this|—|–|-|:|,)\s+[\w“"'‘]"#,
+            r#"(?i)(?-u:\b)your\s+(?:[\w.-]+\s+){0,4}?(?:post|posts|talk|talks|article|paper|papers|preprint|poster|podcast|book|chapter|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|prs|pull request|commit|fork|crate|package|plugin|extension|gem|module|notebook|dashboard|newsletter|video|episode|study|research|thesis|dissertation|blog|essay|write-?up|teardown|benchmark|library|repo|repository|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|column|work on|analysis|guide|chart|diagram|map|tool|app|open-source|patch|fix|issue|rfc|proposal|grant|spec|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series|solution|submission|entry|case study|whitepaper|white paper|mural|exhibit|exhibition|album|film|documentary|photo|photos|photographs|speech|sermon|lesson|class|seminar|syllabus|bakery|menu|shop)(?-u:\b)\s*(?:on|about|at|in|from|for|to|into|where|when|titled|called|named|that|which|who|of|with|by|comparing|showing|describing|explaining|arguing|reporting|measuring|proving|covering|reported|showed|argued|found|described|proposed|measured|compared|explained|covered|last|this|—|–|-|:|,)(?:\s+|$)"#,
         )
     })
+}
+
+/// Subjects that make "your posts on ..." generic again: the platform, or a topic so broad
+/// that it fits anyone.
+fn generic_subject() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?i)^(?:linkedin|here|this platform|the platform|social media|twitter|my feed|your profile|leadership|innovation|the industry|your industry|the future|success|growth|various|all things|many topics|different topics|a lot of|so many|the space|this space|your field|the field)(?-u:\b)",
+        )
+    })
+}
+
+fn has_their_work(text: &str) -> bool {
+    their_work().find_iter(text).any(|m| {
+        let tail = &text[m.end()..];
+        // An empty tail is a sentence cut at a line break ("your poster comparing\n8- and
+        // 12-hour shifts"): the piece of work is still named.
+        tail.trim().is_empty()
+            || tail.starts_with(|c: char| {
+                c.is_alphanumeric() || matches!(c, '“' | '"' | '\'' | '‘' | '#' | '$')
+            }) && !generic_subject().is_match(tail)
+    })
+}
+
+/// Something the reader did, told as a fact only someone who knows them could tell: "the
+/// checklist you used", "you rescued the billing migration", "you taught me to solder".
+fn deed_relative() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:the|that|those|this|these)\s+((?:[\w.-]+\s+){0,4}?[\w-]+)\s+(?:you|you've|you’ve|you have|your (?:team|students|lab|group|crew|kids|class))\s+(?:just\s+|kindly\s+|once\s+)?((?:[a-z]{2,}ed)|built|wrote|made|gave|ran|led|drew|sent|taught|spent|found|brought|kept|took|put together|set up|sold|held|shot|sang|did|chose|began|maintain|maintains|run|runs|lead|teach|host|organi[sz]e|edit|manage|chair|coach|curate|moderate)(?-u:\b)",
+        )
+    })
+}
+
+fn deed_direct() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?i)(?:(?-u:\b)([\w'’]+)\s+)?you(?:'ve|’ve| have)?\s+(?:just\s+|also\s+|once\s+|kindly\s+|basically\s+|single-handedly\s+|personally\s+)?((?:[a-z]{2,}ed)|built|wrote|made|gave|ran|led|drew|sent|taught|spent|found|brought|kept|took|put together|set up|sold|held|shot|sang|chose|fought|dug|swept|caught)\s+(the|a|an|that|this|those|these|our|my|me|us|it|them|his|her|their|some|every|each|two|three|four|five|six|\d[\w.,]*|[a-z]+ing)(?-u:\b)",
+        )
+    })
+}
+
+/// Nouns that make "the X you made" flattery rather than a fact: "the impact you've made",
+/// "the work you do", "the content you shared".
+const GENERIC_DEED_OBJECTS: &[&str] = &[
+    "impact",
+    "work",
+    "value",
+    "content",
+    "insights",
+    "insight",
+    "things",
+    "success",
+    "successes",
+    "journey",
+    "experience",
+    "expertise",
+    "passion",
+    "dedication",
+    "contributions",
+    "contribution",
+    "achievements",
+    "accomplishments",
+    "progress",
+    "difference",
+    "growth",
+    "results",
+    "career",
+    "path",
+    "background",
+    "way",
+    "everything",
+    "stuff",
+    "posts",
+    "updates",
+    "update",
+    "connections",
+    "network",
+    "profile",
+    "role",
+    "position",
+    "job",
+    "company",
+    "business",
+    "brand",
+    "team",
+    "moves",
+    "strides",
+    "milestones",
+    "milestone",
+    "leadership",
+    "vision",
+    "mission",
+];
+
+/// Verbs that tell what anyone could read off a profile or a notification ("you joined",
+/// "you viewed my profile", "you raised a Series A"), or that belong to a question ("are
+/// you interested").
+const GENERIC_DEED_VERBS: &[&str] = &[
+    "viewed",
+    "visited",
+    "liked",
+    "followed",
+    "accepted",
+    "connected",
+    "joined",
+    "started",
+    "moved",
+    "changed",
+    "celebrated",
+    "reached",
+    "received",
+    "added",
+    "registered",
+    "signed",
+    "downloaded",
+    "subscribed",
+    "opened",
+    "clicked",
+    "checked",
+    "worked",
+    "needed",
+    "wanted",
+    "loved",
+    "enjoyed",
+    "interested",
+    "based",
+    "located",
+    "graduated",
+    "studied",
+    "transitioned",
+    "pivoted",
+    "switched",
+    "landed",
+    "passed",
+    "achieved",
+    "earned",
+    "completed",
+    "posted",
+    "commented",
+    "reacted",
+    "endorsed",
+    "expressed",
+    "raised",
+    "hired",
+    "expanded",
+    "secured",
+    "closed",
+    "announced",
+    "attended",
+    "requested",
+    "considered",
+    "noticed",
+    "missed",
+    "seemed",
+    "appeared",
+    "qualified",
+    "involved",
+    "focused",
+    "tired",
+    "excited",
+    "inclined",
+    "used",
+    "managed",
+    "handled",
+    "scaled",
+    "grew",
+    "built up",
+    "experienced",
+    "faced",
+    "tackled",
+    "explored",
+    "evaluated",
+    "looked",
+    "tried",
+];
+
+/// Words before "you" that turn "you <did>" into a question or a condition ("have you
+/// considered", "if you missed").
+const NOT_A_STATEMENT: &[&str] = &[
+    "have", "did", "had", "if", "when", "whether", "would", "could", "should", "will", "can", "do",
+    "unless", "once", "as", "that", "how", "why", "what", "where", "thank",
+];
+
+/// The part of `GENERIC_DEED_VERBS` that stays generic inside a relative clause: "the
+/// checklist you used" is a fact, "the post you liked" is a notification.
+const GENERIC_RELATIVE_VERBS: &[&str] = &[
+    "viewed",
+    "visited",
+    "liked",
+    "followed",
+    "accepted",
+    "connected",
+    "joined",
+    "started",
+    "moved",
+    "changed",
+    "celebrated",
+    "reached",
+    "received",
+    "added",
+    "registered",
+    "signed",
+    "downloaded",
+    "subscribed",
+    "opened",
+    "clicked",
+    "interested",
+    "based",
+    "located",
+    "needed",
+    "wanted",
+    "loved",
+    "enjoyed",
+    "attended",
+    "requested",
+    "expressed",
+    "posted",
+    "raised",
+    "earned",
+    "completed",
+    "achieved",
+    "noticed",
+    "seemed",
+    "appeared",
+];
+
+fn has_deed(text: &str) -> bool {
+    let relative = deed_relative().captures_iter(text).any(|c| {
+        let noun = c
+            .get(1)
+            .map_or("", |m| m.as_str())
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let verb = c.get(2).map_or("", |m| m.as_str()).to_lowercase();
+        !GENERIC_DEED_OBJECTS.contains(&noun.as_str())
+            && !GENERIC_RELATIVE_VERBS.contains(&verb.as_str())
+    });
+    relative
+        || deed_direct().captures_iter(text).any(|c| {
+            let before = c.get(1).map_or("", |m| m.as_str()).to_lowercase();
+            let verb = c.get(2).map_or("", |m| m.as_str()).to_lowercase();
+            let object = c.get(3).map_or("", |m| m.as_str()).to_lowercase();
+            !NOT_A_STATEMENT.contains(&before.as_str())
+                && !GENERIC_DEED_VERBS.contains(&verb.as_str())
+                && !matches!(
+                    object.as_str(),
+                    "interesting" | "amazing" | "something" | "nothing" | "everything"
+                )
+        })
 }
 
 fn shared_history() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:chat|conversation|call|talk|exchange|meeting)|saw you|heard you|you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|posted|built|rebuilt|moved|ran|led|started|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop)|thanks? (?:you )?(?:so much |again )?for (?:(?:the|your) (?:tour|talk|session|demo|workshop|intro|introduction|walk|walkthrough|chat on|call on|advice on|reply on|notes? on)|leading|hosting|showing|organi[sz]ing|running|inviting|speaking at)|(?:great|good|lovely|nice) (?:to meet|meeting|seeing|talking|chatting)|your (?:reply|answer|question|comment|advice|feedback|suggestion))(?-u:\b)",
+            r"(?i)(?-u:\b)(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:chat|conversation|call|talk|exchange|meeting|time (?:at|on|in)|days (?:at|on|in)|years (?:at|on|in))|saw you (?:at|in|on|present|presenting|speak|speaking|talk|talking|give|giving|perform|performing|play|playing|demo|run|lead)|heard you|you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|built|rebuilt|ran|led|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop|seminar|lecture|lab|section|cohort|group|team)|(?:took|audited|TA'd|TAed) your (?:class|course|seminar|lecture|workshop)|thanks? (?:you )?(?:so much |again |also )?for (?:(?:the|your) (?:[\w-]+\s+)?(?:tour|talk|session|demo|workshop|intro|introduction|walk|walkthrough|chat|call|coffee|lunch|dinner|drinks|beer|conversation|catch-up|tips|pointers|feedback|notes|reply|advice|help|book|recommendation|invite|invitation|ride|loan|hospitality|chat on|call on|advice on|reply on|notes? on)|leading|hosting|showing|organi[sz]ing|running|inviting|speaking at|(?:walking|showing|taking|having|hosting|helping|introducing|including|inviting|pointing|sending|telling|letting|giving|mentoring|teaching|meeting|seeing|joining|squeezing|fitting|covering|driving|feeding|putting up) (?:me|us))|(?:great|good|lovely|nice) (?:to meet|meeting|seeing|talking|chatting|catching up)|your (?:reply|answer|question|comment|advice|feedback|suggestion)|we (?:both |all )?(?:sat|shared a|shared the|caught up|overlapped|collaborated|studied|roomed|carpooled|ran into|bumped into|were (?:in|on) the same|worked together|built [\w\s-]{1,40}?together|shipped [\w\s-]{1,60}?together)|we (?:\w+ed|built|wrote|ran|spent|taught|led|made|did|were|had|went) (?:[\w'’.-]+\s+){0,8}?together|when (?:we|you and I) (?:were|worked|met|last|first|both|studied|sat|shared|ran|overlapped)|(?:you and I|the two of us) (?:\w+ed|were|built|wrote|ran|spent|sat|shared|went|both)|(?:your|my) (?:old|former) (?:colleague|teammate|manager|boss|student|intern|classmate|roommate|mentor|TA|advisor|adviser|supervisor|team)|(?:as|was) your (?:student|intern|TA|mentee|report|teammate|classmate|tenant|neighbou?r|patient|client)|(?:same|your) (?:cohort|lab|dorm|residency|bootcamp|squad|study group|reading group)|fellow (?:[\w-]+\s+){0,3}?(?:alum|alumna|alumnus|alumni|grad|graduate))(?-u:\b)",
         )
     })
 }
@@ -129,16 +442,29 @@ fn mutual_contact() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?-u:\b)(?:[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?\s+(?:mentioned|suggested|recommended|introduced|pointed me|told me|said|thought|speaks highly|put us in touch|passed along|shared your|forwarded)|(?i:introduced (?:me )?(?:to you )?by|through our (?:mutual )?(?:friend|colleague)|our mutual (?:friend|colleague|contact)|(?:friend|colleague|classmate|teammate) of (?:mine|yours))\s+[A-Z]?)",
+            r"(?-u:\b)(?:[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?\s+(?:mentioned|suggested|recommended|introduced|pointed me|told me|said|says|thought|thinks|speaks highly|spoke highly|put us in touch|passed along|shared your|forwarded|sent me|referred me|directed me|gave me your|passed me your|swears by)|(?i:(?:gave|passed|sent|forwarded|shared) me your (?:name|details|email|contact|number|address|info))|(?i:(?:at|on|per) )[A-Z][\p{L}'’-]+(?:'s|’s) (?i:suggestion|recommendation|advice|urging)|(?i:introduced (?:me )?(?:to you )?by|through our (?:mutual )?(?:friend|colleague)|our mutual (?:friend|colleague|contact)|(?:friend|colleague|classmate|teammate) of (?:mine|yours))\s+[A-Z]?)",
         )
     })
 }
 
+/// Words of a sentence addressed to the reader. Thanks, hopes and congratulations are
+/// addressed to them even without a "you" ("Hope the Kraków opening went well on Monday").
 fn about_reader() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:you|your|yours|you're|you’re|you've|you’ve|we met|met|saw|read|watched|heard|listened|tried|used|ran|filed|attended|followed)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:you|your|yours|you're|you’re|you've|you’ve|we met|met|saw|read|watched|heard|listened|tried|used|ran|filed|attended|followed|hope|hoping|hoped|congrats|congratulations|thanks|thank|kudos|well done|bravo|good luck|best of luck)(?-u:\b)",
+        )
+    })
+}
+
+/// "teams like yours", "people like you": the reader as one of a crowd, which is not about
+/// them at all.
+fn crowd_like_you() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:companies|company|teams|team|firms|firm|people|folks|leaders|businesses|business|organi[sz]ations|brands|founders|professionals|others|clients|customers|agencies|startups|shops|stores|practices|clinics|schools|someone|anyone)\s+(?:just\s+)?like\s+(?:yours|you|yourself)(?-u:\b)",
         )
     })
 }
@@ -212,7 +538,7 @@ pub fn details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
     let cleaned = placeholder_like().replace_all(sentence, " ");
     let cleaned = timebox().replace_all(&cleaned, " ");
     let mut found = Vec::new();
-    if their_work().is_match(&cleaned) {
+    if has_their_work(&cleaned) || has_deed(&cleaned) {
         found.push(DetailKind::TheirWork);
     }
     if shared_history().is_match(&cleaned) {
@@ -250,8 +576,21 @@ pub fn is_specific(sentence: &str, names: &KnownNames) -> bool {
 
 /// Whether a sentence speaks to the reader or to shared history, so its details count as a
 /// reason tied to them (a sentence about the sender's own stack does not).
+/// Whether a sentence speaks in the company "we" voice ("we help", "our platform"), where
+/// details describe the sender's business rather than anything shared with the reader.
+pub fn is_company_voice(sentence: &str) -> bool {
+    company_voice().is_match(sentence)
+}
+
+fn company_voice() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(r"(?i)(?-u:\b)(?:we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|us)(?-u:\b)")
+    })
+}
+
 pub fn is_about_reader(sentence: &str) -> bool {
-    about_reader().is_match(sentence)
+    about_reader().is_match(&crowd_like_you().replace_all(sentence, " "))
 }
 
 /// Words that open a greeting; the capitalised words after one are the reader's name.
@@ -358,6 +697,61 @@ mod tests {
         );
         assert!(!details("Thanks for your time and consideration.", &none)
             .contains(&DetailKind::SharedHistory));
+    }
+
+    #[test]
+    fn deeds_and_shared_past_are_strong_but_profile_facts_are_not() {
+        let none = names(&[]);
+        for s in [
+            "Five years since you rescued the billing migration by writing the script.",
+            "Could you send me the onboarding checklist you used for the first ten hires?",
+            "It's been a while since we shipped the eligibility rewrite together at Civix.",
+            "Thanks for walking us through the three pricing tiers.",
+            "Fellow Waterloo co-op alum here.",
+            "Pastor Whitfield gave me your name.",
+        ] {
+            let found = details(s, &none);
+            assert!(
+                found.iter().any(|k| matches!(
+                    k,
+                    DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
+                )),
+                "{s}: {found:?}"
+            );
+        }
+        for s in [
+            "I saw you started a new role at Acme.",
+            "Have you considered a partnership?",
+            "I love the impact you've made.",
+            "Noticed you viewed my profile.",
+            "I've enjoyed your posts on LinkedIn.",
+            "We could work together on this.",
+            "Thanks for connecting!",
+        ] {
+            let found = details(s, &none);
+            assert!(
+                !found.iter().any(|k| matches!(
+                    k,
+                    DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
+                )),
+                "{s}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn crowd_comparisons_and_resume_lines_are_not_about_the_reader() {
+        assert!(!is_about_reader(
+            "Teams like yours use Pipewell to book 3x more meetings."
+        ));
+        assert!(is_about_reader(
+            "Hope the Kraków opening went well on Monday."
+        ));
+        let none = names(&[]);
+        assert!(
+            !details("I am an SEO specialist with 8+ years of experience.", &none)
+                .contains(&DetailKind::NumberOrDate)
+        );
     }
 
     #[test]
