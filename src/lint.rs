@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::context::{Channel, RecipientContext};
 use crate::fix;
 use crate::prose::{self, DirectiveKind, Format, Prose};
-use crate::rules::evidence::KnownNames;
+use crate::rules::evidence::{self, DetailKind, KnownNames};
 use crate::rules::{document, sentences, RuleSet, Severity};
 use crate::text::LineIndex;
 
@@ -172,6 +172,9 @@ pub struct Draft<'a> {
     pub template: bool,
     /// Line starts.
     pub lines: LineIndex,
+    /// The evidence details of each sentence, computed on first use: the missing-context
+    /// check and the score both read them, and they are the costliest part of a draft.
+    details: Vec<std::sync::OnceLock<Vec<DetailKind>>>,
 }
 
 impl<'a> Draft<'a> {
@@ -190,7 +193,13 @@ impl<'a> Draft<'a> {
             names: KnownNames::default(),
             template,
             lines: LineIndex::new(text),
+            details: Vec::new(),
         };
+        draft.details = draft
+            .sentences
+            .iter()
+            .map(|_| std::sync::OnceLock::new())
+            .collect();
         draft.names = document::known_names(&draft);
         draft
     }
@@ -198,6 +207,22 @@ impl<'a> Draft<'a> {
     /// The masked text of a range.
     pub fn masked(&self, range: Range<usize>) -> &str {
         self.prose.masked.get(range).unwrap_or("")
+    }
+
+    /// The evidence details of `sentence`: cached for the draft's own sentences, computed
+    /// afresh for any other range.
+    pub fn details(&self, sentence: &Range<usize>) -> Vec<DetailKind> {
+        let compute = || evidence::details(self.masked(sentence.clone()), &self.names);
+        match self
+            .sentences
+            .binary_search_by_key(&sentence.start, |s| s.start)
+        {
+            Ok(i) if self.sentences[i] == *sentence => self
+                .details
+                .get(i)
+                .map_or_else(compute, |cell| cell.get_or_init(compute).clone()),
+            _ => compute(),
+        }
     }
 }
 

@@ -150,7 +150,7 @@ pub fn score(draft: &Draft<'_>, findings: &[Finding], options: &LintOptions) -> 
         }
         let text = draft.masked(s.clone());
         let about_reader = evidence::is_about_reader(text);
-        for kind in evidence::details(text, &draft.names) {
+        for kind in draft.details(s) {
             let strong = matches!(
                 kind,
                 DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact

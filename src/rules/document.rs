@@ -191,7 +191,7 @@ pub fn reader_evidence(
             continue;
         }
         let text = draft.masked(sentence.clone());
-        let details = evidence::details(text, &draft.names);
+        let details = draft.details(sentence);
         let about_reader = evidence::is_about_reader(text);
         for kind in details {
             let counts = match kind {
@@ -234,7 +234,7 @@ fn dense_with_detail(draft: &Draft<'_>) -> bool {
         if text.split_whitespace().count() < DENSE_MIN_WORDS || evidence::is_company_voice(text) {
             continue;
         }
-        let found = evidence::details(text, &draft.names);
+        let found = draft.details(sentence);
         if !found.is_empty() {
             detailed += 1;
             kinds.extend(found);

@@ -9,7 +9,8 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::WhichCaptures;
 
 use super::evidence::{self, DetailKind, KnownNames};
 use super::pattern;
@@ -39,6 +40,10 @@ pub struct CompiledRule {
 #[derive(Debug)]
 struct LazyRegex {
     source: String,
+    /// Whether the regex searches whole drafts (a pattern without anchors), where its own
+    /// literal prefilter pays for itself; other regexes only see the short blocks or
+    /// sentences the anchor words picked.
+    prefilter: bool,
     cell: OnceLock<Option<Regex>>,
 }
 
@@ -46,6 +51,7 @@ impl LazyRegex {
     fn new(source: String) -> Self {
         LazyRegex {
             source,
+            prefilter: false,
             cell: OnceLock::new(),
         }
     }
@@ -54,7 +60,7 @@ impl LazyRegex {
     /// `RuleSet::compile` rejects for custom rules and the tests rule out for built-in ones.
     fn get(&self) -> Option<&Regex> {
         self.cell
-            .get_or_init(|| build_source(&self.source).ok())
+            .get_or_init(|| build_source(&self.source, self.prefilter).ok())
             .as_ref()
     }
 
@@ -215,7 +221,12 @@ impl RuleSet {
                             });
                         }
                     }
-                    None => always.push((r, p)),
+                    None => {
+                        always.push((r, p));
+                        if let Some(regex) = rule.patterns.get_mut(p) {
+                            regex.prefilter = true;
+                        }
+                    }
                 }
             }
         }
@@ -391,20 +402,23 @@ fn source(rule: &str, pattern: &str) -> Result<String, RuleError> {
 }
 
 fn build(rule: &str, pattern: &str, source: &str) -> Result<Regex, RuleError> {
-    build_source(source).map_err(|err| RuleError::Regex {
+    build_source(source, false).map_err(|err| RuleError::Regex {
         rule: rule.to_string(),
         pattern: pattern.to_string(),
         reason: err.to_string(),
     })
 }
 
-fn build_source(source: &str) -> Result<Regex, regex::Error> {
+fn build_source(source: &str, prefilter: bool) -> Result<Regex, meta::BuildError> {
     // A small lazy-DFA cache per regex: hundreds of patterns run on short drafts, and the
-    // default (several MB each, per thread) would dominate memory for no speed gain.
-    RegexBuilder::new(source)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(1 << 18)
-        .build()
+    // default (several MB each, per thread) would dominate memory for no speed gain. Only
+    // match bounds are ever read, so only the implicit whole-match group is compiled.
+    let config = meta::Config::new()
+        .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+        .hybrid_cache_capacity(1 << 18)
+        .which_captures(WhichCaptures::Implicit)
+        .auto_prefilter(prefilter);
+    Regex::builder().configure(config).build(source)
 }
 
 fn passes_conditions(
