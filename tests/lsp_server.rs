@@ -368,7 +368,7 @@ async fn personal_line_is_offered_for_generic_phrases() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fix_all_applies_every_safe_fix_and_honours_only() {
     let findings = core_findings(DRAFT_TXT, Format::PlainText);
-    let (want, _) = fix::apply_edits(DRAFT_TXT, &fix::safe_fix_edits(&findings));
+    let (want, _) = fix::apply_edits(DRAFT_TXT, &fix::safe_fix_edits(DRAFT_TXT, &findings));
     for (caps, enc) in [(vscode_caps(), "utf-16"), (neovim_caps(), "utf-8")] {
         let mut client = started(caps, fast()).await;
         let uri = "untitled:fix-all";
@@ -913,4 +913,40 @@ async fn document_level_diagnostics_sit_on_a_reachable_line() {
         );
     }
     assert_matches_core(&diags, text, Format::PlainText, "utf-8");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fix_all_removes_neighbouring_stock_sentences_and_their_paragraph() {
+    // Each removal claims the space between the two sentences; both must go, and the
+    // paragraph they leave empty with them.
+    let text = "Hi Ana,\n\nI hope this finds you well. Hope all is well.\n\nYour talk on retry budgets at RustConf changed how we size our queues. Would you share the slides?\n";
+    let findings = core_findings(text, Format::Markdown);
+    let removals: Vec<&outreach_lint::Edit> = findings
+        .iter()
+        .filter_map(|f| f.fixes.iter().find(|x| x.safe))
+        .flat_map(|x| &x.edits)
+        .collect();
+    assert_eq!(removals.len(), 2, "{findings:?}");
+    assert!(
+        removals[1].start < removals[0].end,
+        "the two removals share the space: {removals:?}"
+    );
+    let (want, _) = fix::apply_edits(text, &fix::safe_fix_edits(text, &findings));
+    assert_eq!(
+        want,
+        "Hi Ana,\n\nYour talk on retry budgets at RustConf changed how we size our queues. Would you share the slides?\n"
+    );
+    let mut client = started(neovim_caps(), fast()).await;
+    let uri = "file:///lsp-test/fix-all-neighbours.md";
+    client.open(uri, "markdown", 1, text).await;
+    client.diagnostics(uri, Some(1)).await;
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": lsp_range(text, 0..0, "utf-8"), "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+        )
+        .await;
+    let (edits, _) = edits_for(&actions[0]["edit"], uri);
+    assert_eq!(apply_text_edits(text, &edits, "utf-8"), want);
+    client.shutdown().await;
 }

@@ -96,7 +96,7 @@ async fn session(mut client: Client, caps: Value, encoding: &str) {
             json!({"textDocument": {"uri": uri}, "range": lsp_range(DRAFT, 0..0, encoding), "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
         )
         .await;
-    let safe = fix::safe_fix_edits(&want);
+    let safe = fix::safe_fix_edits(DRAFT, &want);
     if !safe.is_empty() {
         let (edits, _) = edits_for(&all[0]["edit"], uri);
         assert_eq!(

@@ -231,7 +231,7 @@ fn quick_fixes(analysis: &Analysis, req: &Request<'_>, out: &mut Vec<CodeActionO
 }
 
 fn fix_all(analysis: &Analysis, req: &Request<'_>) -> Option<CodeAction> {
-    let edits = fix::safe_fix_edits(&analysis.findings);
+    let edits = fix::safe_fix_edits(&analysis.snapshot.text, &analysis.findings);
     if edits.is_empty() {
         return None;
     }
