@@ -916,6 +916,78 @@ async fn document_level_diagnostics_sit_on_a_reachable_line() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_fix_from_two_findings_is_offered_once() {
+    let text = "---\nrecipient: Ana\nmet_at: RustConf 2024\n---\nHi Ana,\n\nI'd like to add you to my professional network.\n";
+    let findings = core_findings(text, Format::Markdown);
+    let on_greeting: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.rule == "missing-context" || f.rule == "unused-context")
+        .collect();
+    assert_eq!(on_greeting.len(), 2, "both checks fire: {findings:?}");
+    assert_eq!(on_greeting[0].range, on_greeting[1].range);
+    assert_eq!(
+        on_greeting[0].fixes, on_greeting[1].fixes,
+        "and offer the same lines"
+    );
+
+    let mut client = started(vscode_caps(), fast()).await;
+    let uri = "file:///lsp-test/dupes.md";
+    client.open(uri, "markdown", 1, text).await;
+    let diags = client.diagnostics(uri, Some(1)).await;
+    let greeting: Vec<Value> = diags
+        .iter()
+        .filter(|d| d["code"] == "missing-context" || d["code"] == "unused-context")
+        .cloned()
+        .collect();
+    assert_eq!(greeting.len(), 2);
+    for (diagnostics, range) in [
+        (json!(greeting), greeting[0]["range"].clone()),
+        // A client that sends no diagnostics gets the findings under the range.
+        (json!([]), greeting[0]["range"].clone()),
+    ] {
+        let actions = client
+            .request(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": diagnostics, "only": ["quickfix"]}}),
+            )
+            .await;
+        let actions = actions.as_array().unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for a in actions {
+            assert!(
+                seen.insert((a["title"].to_string(), a["edit"].to_string())),
+                "offered twice: {}",
+                a["title"]
+            );
+        }
+        let fixes = &on_greeting[0].fixes;
+        for fix in fixes {
+            let copies: Vec<&Value> = actions
+                .iter()
+                .filter(|a| a["title"] == fix.title.as_str())
+                .collect();
+            assert_eq!(copies.len(), 1, "{}", fix.title);
+            assert_eq!(
+                copies[0]["isPreferred"] == true,
+                fix.preferred,
+                "{}",
+                fix.title
+            );
+            let codes: Vec<&Value> = copies[0]["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| &d["code"])
+                .collect();
+            assert!(codes.contains(&&json!("missing-context")), "{codes:?}");
+            assert!(codes.contains(&&json!("unused-context")), "{codes:?}");
+        }
+        assert!(fixes.iter().any(|f| f.preferred));
+    }
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fix_all_removes_neighbouring_stock_sentences_and_their_paragraph() {
     // Each removal claims the space between the two sentences; both must go, and the
     // paragraph they leave empty with them.
