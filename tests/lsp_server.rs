@@ -915,6 +915,167 @@ async fn document_level_diagnostics_sit_on_a_reachable_line() {
     assert_matches_core(&diags, text, Format::PlainText, "utf-8");
 }
 
+/// A draft whose first body line (after front matter) ends in an emoji: two UTF-16 units.
+const SCORED_MD: &str = "---\nrecipient: Zoë\nmet_at: RustConf Montréal\n---\nHi Zoë 😀\n\nWe met at RustConf Montréal; your talk on arena allocators changed how we profile. Would you share the slides?\n";
+
+fn core_score(text: &str, format: Format) -> Option<outreach_lint::personal::score::Score> {
+    let project = Project::builtin();
+    lint(text, format, &project.rules, &LintOptions::default()).score
+}
+
+async fn inlay_hints(client: &mut Client, uri: &str, range: Value) -> Value {
+    client
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": range}),
+        )
+        .await
+}
+
+fn whole(text: &str, enc: &str) -> Value {
+    lsp_range(text, 0..text.len(), enc)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn score_hint_sits_after_the_first_body_line_in_utf16() {
+    let mut client = started(vscode_caps(), fast()).await;
+    let init = Client::in_process()
+        .initialize(vscode_caps(), Value::Null)
+        .await;
+    assert_eq!(init["capabilities"]["inlayHintProvider"], true);
+    let uri = "file:///lsp-test/scored.md";
+    client.open(uri, "markdown", 1, SCORED_MD).await;
+    let score = core_score(SCORED_MD, Format::Markdown).expect("a draft has a score");
+
+    let hints = inlay_hints(&mut client, uri, whole(SCORED_MD, "utf-16")).await;
+    let hints = hints.as_array().expect("hints for a draft");
+    assert_eq!(hints.len(), 1, "{hints:?}");
+    let hint = &hints[0];
+    assert_eq!(hint["label"], score.label());
+    assert!(hint["label"].as_str().unwrap().ends_with("/100"));
+    // Line 4 (after four lines of front matter), after "Hi Zoë 😀": 7 + 2 UTF-16 units.
+    assert_eq!(
+        (&hint["position"]["line"], &hint["position"]["character"]),
+        (&json!(4), &json!("Hi Zoë 😀".encode_utf16().count()))
+    );
+    let line_end = SCORED_MD.find("😀").unwrap() + "😀".len();
+    let (line, character) = lsp::to_position(SCORED_MD, line_end, "utf-16");
+    assert_eq!(
+        hint["position"],
+        json!({"line": line, "character": character})
+    );
+    assert_eq!(
+        score.anchor, line_end,
+        "the core's anchor is where the hint is"
+    );
+    assert_eq!(hint["tooltip"]["kind"], "markdown");
+    let tooltip = hint["tooltip"]["value"].as_str().unwrap();
+    assert_eq!(tooltip, score.markdown());
+    for signal in ["facts", "stock phrases", "focus", "ask", "length"] {
+        assert!(tooltip.contains(signal), "{tooltip}");
+    }
+
+    // A range that ends before the hint's line gets nothing; one that ends exactly at the
+    // hint gets it.
+    let before = inlay_hints(&mut client, uri, lsp_range(SCORED_MD, 0..10, "utf-16")).await;
+    assert!(before.as_array().is_none_or(Vec::is_empty), "{before}");
+    let exact = inlay_hints(
+        &mut client,
+        uri,
+        lsp_range(SCORED_MD, line_end - 4..line_end, "utf-16"),
+    )
+    .await;
+    assert_eq!(exact.as_array().map(Vec::len), Some(1), "{exact}");
+
+    // A document that is not open, and nonsense ranges: no hint, no error.
+    let unknown = inlay_hints(
+        &mut client,
+        "file:///lsp-test/nope.md",
+        whole("x", "utf-16"),
+    )
+    .await;
+    assert!(unknown.is_null(), "{unknown}");
+    let far = inlay_hints(
+        &mut client,
+        uri,
+        json!({"start": {"line": 4294967295u32, "character": 0}, "end": {"line": 0, "character": 4294967295u32}}),
+    )
+    .await;
+    assert!(far.is_null() || far.is_array(), "{far}");
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn score_hint_follows_the_text_and_skips_templates() {
+    let mut client = started(neovim_caps(), fast()).await;
+    let uri = "file:///lsp-test/hint-edit.md";
+    let text = "Hi Ana,\n\nI hope this finds you well.\n";
+    client.open(uri, "markdown", 1, text).await;
+    let hints = inlay_hints(&mut client, uri, whole(text, "utf-8")).await;
+    let score = core_score(text, Format::Markdown).unwrap();
+    assert_eq!(hints[0]["label"], score.label());
+    assert_eq!(hints[0]["position"], json!({"line": 0, "character": 7}));
+
+    // Front matter that makes it a template: no score, so no hint.
+    let template =
+        "---\ntemplate: true\nfields: [first_name]\n---\nHi {first_name},\n\nI liked your post.\n";
+    assert!(core_score(template, Format::Markdown).is_none());
+    client.change(uri, 2, json!([{"text": template}])).await;
+    let none = inlay_hints(&mut client, uri, whole(template, "utf-8")).await;
+    assert!(none.as_array().is_none_or(Vec::is_empty), "{none}");
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn score_hint_setting_turns_it_off_and_on_with_a_refresh() {
+    let mut caps = vscode_caps();
+    caps["workspace"]["inlayHint"] = json!({"refreshSupport": true});
+    let mut client = started(
+        caps,
+        json!({"outreachLint": {"debounceMs": 0, "scoreHint": false}}),
+    )
+    .await;
+    let uri = "file:///lsp-test/hint-off.md";
+    client.open(uri, "markdown", 1, SCORED_MD).await;
+    client.diagnostics(uri, Some(1)).await;
+    let off = inlay_hints(&mut client, uri, whole(SCORED_MD, "utf-16")).await;
+    assert!(off.is_null(), "switched off: {off}");
+
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"outreachLint": {"debounceMs": 0, "scoreHint": true}}}),
+        )
+        .await;
+    client
+        .wait_message(|m| m["method"] == "workspace/inlayHint/refresh")
+        .await;
+    let on = inlay_hints(&mut client, uri, whole(SCORED_MD, "utf-16")).await;
+    assert_eq!(on.as_array().map(Vec::len), Some(1), "{on}");
+
+    // A client that cannot take the refresh is not sent one.
+    let mut plain = started(helix_caps(), fast()).await;
+    plain
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"outreachLint": {"scoreHint": false}}}),
+        )
+        .await;
+    let rest = plain.drain(Duration::from_millis(300)).await;
+    assert!(
+        rest.iter()
+            .all(|m| m["method"] != "workspace/inlayHint/refresh"),
+        "{rest:?}"
+    );
+    assert!(plain
+        .server_requests
+        .lock()
+        .unwrap()
+        .iter()
+        .all(|m| m["method"] != "workspace/inlayHint/refresh"));
+    client.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_same_fix_from_two_findings_is_offered_once() {
     let text = "---\nrecipient: Ana\nmet_at: RustConf 2024\n---\nHi Ana,\n\nI'd like to add you to my professional network.\n";
