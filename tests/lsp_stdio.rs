@@ -2,7 +2,8 @@
 //! and `outreach-lint lsp --stdio`, initialize per client kind, diagnostics on open and
 //! change, hover, a code action applied to the text, fix-all, the score's inlay hint, a bad
 //! frame that must not stop the server, and a clean exit. Only JSON-RPC frames may appear on
-//! stdout (the test client fails on anything else); logs go to stderr.
+//! stdout (the test client fails on anything else); routine logs go to `window/logMessage`,
+//! and stderr carries only warnings and errors.
 
 #[path = "common/lsp.rs"]
 mod lsp;
@@ -162,7 +163,16 @@ async fn session(mut client: Client, caps: Value, encoding: &str) {
     assert!(status.success(), "{status}");
     let stderr = client.stderr.lock().unwrap().clone();
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(stderr.contains("ready"), "logs go to stderr: {stderr}");
+    assert!(
+        !stderr.contains("ready"),
+        "routine messages stay off stderr: {stderr}"
+    );
+    let ready = client
+        .wait_notification("window/logMessage", |p| {
+            p["message"].as_str().is_some_and(|m| m.contains("ready"))
+        })
+        .await;
+    assert_eq!(ready["type"], 3, "at info level: {ready}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

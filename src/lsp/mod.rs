@@ -8,8 +8,9 @@
 //!   built from an [`Analysis`].
 //!
 //! Linting runs on the blocking pool, never on the task that reads stdin. Publication is
-//! debounced with a generation counter and never carries a stale version. Logs go to stderr
-//! and `window/logMessage` only.
+//! debounced with a generation counter and never carries a stale version. Logs go to
+//! `window/logMessage`; only warnings and errors are also written to stderr, which some
+//! clients (Neovim) show to the user as they arrive.
 
 pub mod actions;
 pub mod config;
@@ -429,8 +430,13 @@ impl Inner {
         self.generation.fetch_add(1, Ordering::Relaxed) + 1
     }
 
+    /// Log to the client's log (`window/logMessage`); warnings and errors go to stderr too,
+    /// for when the client's log is out of sight. Routine messages stay off stderr, which
+    /// Neovim shows as an error as soon as anything arrives on it.
     async fn log(&self, typ: MessageType, message: impl std::fmt::Display) {
-        eprintln!("outreach-lint: {message}");
+        if typ == MessageType::ERROR || typ == MessageType::WARNING {
+            eprintln!("outreach-lint: {message}");
+        }
         self.client.log_message(typ, message.to_string()).await;
     }
 
