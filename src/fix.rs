@@ -149,7 +149,7 @@ fn is_leftover(text: &str) -> bool {
 }
 
 /// Remove a span with the horizontal space after it; when that empties its line, the line
-/// break goes too.
+/// break goes too, and when it empties a paragraph, the blank line after it as well.
 fn remove_span(text: &str, span: Range<usize>) -> Edit {
     let bytes = text.as_bytes();
     let mut end = span.end;
@@ -173,10 +173,41 @@ fn remove_span(text: &str, span: Range<usize>) -> Edit {
             start -= 1;
         }
     }
-    Edit {
+    let mut edit = Edit {
         start,
         end,
         replacement: String::new(),
+    };
+    tidy_blank_lines(text, &mut edit);
+    edit
+}
+
+/// A removal that empties a paragraph would leave two blank lines where one was (or a
+/// blank line at the top of the text): take the line break after it too. Only for
+/// deletions that take a whole line (or start the text); anything else is left as it is.
+pub fn tidy_blank_lines(text: &str, edit: &mut Edit) {
+    if !edit.replacement.is_empty()
+        || edit.start > edit.end
+        || edit.end > text.len()
+        || !text.is_char_boundary(edit.start)
+        || !text.is_char_boundary(edit.end)
+    {
+        return;
+    }
+    let before = text[..edit.start].trim_end_matches([' ', '\t']);
+    let blank_before =
+        before.ends_with("\n\n") || before.ends_with("\r\n\r\n") || before.is_empty();
+    let whole_line = text[edit.start..edit.end].contains(['\n', '\r']);
+    if !blank_before || !whole_line && !before.is_empty() {
+        return;
+    }
+    let after = &text[edit.end..];
+    let trailing = after.len() - after.trim_start_matches([' ', '\t']).len();
+    let rest = &after[trailing..];
+    if rest.starts_with("\r\n") {
+        edit.end += trailing + 2;
+    } else if rest.starts_with('\n') {
+        edit.end += trailing + 1;
     }
 }
 
@@ -271,24 +302,96 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
     (out, applied)
 }
 
-/// The safe fixes of `findings` whose edits do not overlap each other: the first safe fix
-/// of each finding, in order, skipping any that would overlap one already chosen.
-pub fn safe_fix_edits(findings: &[Finding]) -> Vec<Edit> {
+/// The edits that apply the safe fixes of `findings` to `text` together (fix-all, `--fix`):
+/// the first safe fix of each finding, in order, skipping any that would overlap one already
+/// chosen. Two removals that overlap only in the whitespace between them (two neighbouring
+/// stock sentences each claim the space they share) are merged into one removal, tidied as
+/// if it were one sentence, so neither is lost. Sorted by position.
+pub fn safe_fix_edits(text: &str, findings: &[Finding]) -> Vec<Edit> {
     let mut chosen: Vec<Edit> = Vec::new();
     for finding in findings {
         let Some(fix) = finding.fixes.iter().find(|f| f.safe) else {
             continue;
         };
-        let overlaps = fix.edits.iter().any(|e| {
-            chosen.iter().any(|c| {
-                e.start < c.end && c.start < e.end || (e.start == c.start && e.end == c.end)
-            })
-        });
-        if !overlaps {
-            chosen.extend(fix.edits.iter().cloned());
+        // A fix applies whole or not at all.
+        let mut next = chosen.clone();
+        if fix.edits.iter().all(|e| add_edit(text, &mut next, e)) {
+            chosen = next;
         }
     }
+    chosen.sort_by_key(|e| (e.start, e.end));
     chosen
+}
+
+fn overlaps(a: &Edit, b: &Edit) -> bool {
+    a.start < b.end && b.start < a.end || (a.start == b.start && a.end == b.end)
+}
+
+/// Add `edit` to `chosen`, merging it with removals it meets over whitespace; `false` when
+/// it overlaps a chosen edit some other way.
+fn add_edit(text: &str, chosen: &mut Vec<Edit>, edit: &Edit) -> bool {
+    let hits: Vec<usize> = (0..chosen.len())
+        .filter(|&i| overlaps(&chosen[i], edit))
+        .collect();
+    if hits.is_empty() {
+        chosen.push(edit.clone());
+        return true;
+    }
+    let mergeable = |a: &Edit| {
+        let shared = a.start.max(edit.start)..a.end.min(edit.end);
+        a.replacement.is_empty()
+            && !shared.is_empty()
+            && text
+                .get(shared)
+                .is_some_and(|s| s.chars().all(char::is_whitespace))
+    };
+    if !edit.replacement.is_empty() || !hits.iter().all(|&i| mergeable(&chosen[i])) {
+        return false;
+    }
+    let mut union = edit.start..edit.end;
+    for &i in hits.iter().rev() {
+        let old = chosen.remove(i);
+        union = union.start.min(old.start)..union.end.max(old.end);
+    }
+    let merged = merged_removal(text, union.clone());
+    // Tidying may reach further than the two removals did; never into another edit.
+    let merged = if chosen.iter().any(|c| overlaps(c, &merged)) {
+        Edit {
+            start: union.start,
+            end: union.end,
+            replacement: String::new(),
+        }
+    } else {
+        merged
+    };
+    chosen.push(merged);
+    true
+}
+
+/// One removal covering `union` (two or more removals that met), redone as the removal of
+/// the text between its outer whitespace: so a line or paragraph they empty together goes
+/// with its line break and blank line, as a single sentence's would.
+fn merged_removal(text: &str, union: Range<usize>) -> Edit {
+    let inner = text.get(union.clone()).unwrap_or("");
+    let lead = inner.len() - inner.trim_start().len();
+    let core = union.start + lead..union.start + inner.trim_end().len();
+    if core.start >= core.end {
+        return Edit {
+            start: union.start,
+            end: union.end,
+            replacement: String::new(),
+        };
+    }
+    let edit = remove_span(text, core);
+    if edit.start <= union.start && union.end <= edit.end {
+        edit
+    } else {
+        Edit {
+            start: union.start,
+            end: union.end,
+            replacement: String::new(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -324,6 +427,91 @@ mod tests {
         let edit = removal(text, text, start..end, start..end + 1);
         let (out, _) = apply_edits(text, &[edit]);
         assert_eq!(out, "Thanks!\r\nAlex\r\n");
+    }
+
+    fn fix_all(text: &str) -> String {
+        let rules = crate::rules::RuleSet::builtin();
+        let options = crate::lint::LintOptions::default();
+        let findings =
+            crate::lint::lint(text, crate::prose::Format::Markdown, &rules, &options).findings;
+        apply_edits(text, &safe_fix_edits(text, &findings)).0
+    }
+
+    #[test]
+    fn neighbouring_stock_sentences_both_go() {
+        // Mid-paragraph: the second removal takes the space before it, the first the space
+        // after it; merged, the sentence after them keeps one space before it.
+        let text = "Hi Ana,\n\nYour talk on retry budgets changed our queues. I hope this finds you well. Hope all is well.\nWould you share the slides?\n";
+        assert_eq!(
+            fix_all(text),
+            "Hi Ana,\n\nYour talk on retry budgets changed our queues.\nWould you share the slides?\n"
+        );
+        // A paragraph of two stock sentences goes with its blank line.
+        let text = "Hi Ana,\n\nI hope this finds you well. Hope all is well.\n\nYour talk on retry budgets changed our queues.\n";
+        assert_eq!(
+            fix_all(text),
+            "Hi Ana,\n\nYour talk on retry budgets changed our queues.\n"
+        );
+        // The same with CRLF line breaks.
+        let text = "Hi Ana,\r\n\r\nI hope this finds you well. Hope all is well.\r\n\r\nYour talk on retry budgets changed our queues.\r\n";
+        assert_eq!(
+            fix_all(text),
+            "Hi Ana,\r\n\r\nYour talk on retry budgets changed our queues.\r\n"
+        );
+    }
+
+    #[test]
+    fn a_stock_sentence_that_is_its_own_paragraph_leaves_one_blank_line() {
+        let text = "Hi Ana,\n\nI hope this finds you well.\n\nYour talk on retry budgets changed our queues.\n";
+        let out = fix_all(text);
+        assert_eq!(
+            out,
+            "Hi Ana,\n\nYour talk on retry budgets changed our queues.\n"
+        );
+        // The single quick fix does the same as fix-all.
+        let start = text.find("I hope").unwrap_or(0);
+        let end = start + "I hope this finds you well".len();
+        let edit = removal(text, text, start..end, start..end + 1);
+        assert_eq!(apply_edits(text, &[edit]).0, out);
+    }
+
+    #[test]
+    fn removals_overlapping_in_words_are_not_merged() {
+        let text = "one two three";
+        let findings = |a: Range<usize>, b: Range<usize>| {
+            [a, b]
+                .into_iter()
+                .map(|r| Finding {
+                    rule: "r".into(),
+                    category: "c".into(),
+                    severity: crate::rules::Severity::Warning,
+                    message: "m".into(),
+                    range: r.clone(),
+                    fixes: vec![Fix {
+                        title: "remove".into(),
+                        edits: vec![Edit {
+                            start: r.start,
+                            end: r.end,
+                            replacement: String::new(),
+                        }],
+                        safe: true,
+                        preferred: true,
+                    }],
+                    pattern: None,
+                    detail: None,
+                })
+                .collect::<Vec<_>>()
+        };
+        // "one two" and "two three" share a word: only the first applies.
+        let edits = safe_fix_edits(text, &findings(0..7, 4..13));
+        assert_eq!(apply_edits(text, &edits).0, " three");
+        // "one " and " three" share nothing but touch nothing either: both apply.
+        let edits = safe_fix_edits(text, &findings(0..4, 7..13));
+        assert_eq!(apply_edits(text, &edits).0, "two");
+        // "one two " and " three" share the space: merged.
+        let edits = safe_fix_edits(text, &findings(0..8, 7..13));
+        assert_eq!(edits.len(), 1);
+        assert_eq!(apply_edits(text, &edits).0, "");
     }
 
     #[test]

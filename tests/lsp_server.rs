@@ -368,7 +368,7 @@ async fn personal_line_is_offered_for_generic_phrases() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fix_all_applies_every_safe_fix_and_honours_only() {
     let findings = core_findings(DRAFT_TXT, Format::PlainText);
-    let (want, _) = fix::apply_edits(DRAFT_TXT, &fix::safe_fix_edits(&findings));
+    let (want, _) = fix::apply_edits(DRAFT_TXT, &fix::safe_fix_edits(DRAFT_TXT, &findings));
     for (caps, enc) in [(vscode_caps(), "utf-16"), (neovim_caps(), "utf-8")] {
         let mut client = started(caps, fast()).await;
         let uri = "untitled:fix-all";
@@ -913,4 +913,273 @@ async fn document_level_diagnostics_sit_on_a_reachable_line() {
         );
     }
     assert_matches_core(&diags, text, Format::PlainText, "utf-8");
+}
+
+/// A draft whose first body line (after front matter) ends in an emoji: two UTF-16 units.
+const SCORED_MD: &str = "---\nrecipient: Zoë\nmet_at: RustConf Montréal\n---\nHi Zoë 😀\n\nWe met at RustConf Montréal; your talk on arena allocators changed how we profile. Would you share the slides?\n";
+
+fn core_score(text: &str, format: Format) -> Option<outreach_lint::personal::score::Score> {
+    let project = Project::builtin();
+    lint(text, format, &project.rules, &LintOptions::default()).score
+}
+
+async fn inlay_hints(client: &mut Client, uri: &str, range: Value) -> Value {
+    client
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": range}),
+        )
+        .await
+}
+
+fn whole(text: &str, enc: &str) -> Value {
+    lsp_range(text, 0..text.len(), enc)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn score_hint_sits_after_the_first_body_line_in_utf16() {
+    let mut client = started(vscode_caps(), fast()).await;
+    let init = Client::in_process()
+        .initialize(vscode_caps(), Value::Null)
+        .await;
+    assert_eq!(init["capabilities"]["inlayHintProvider"], true);
+    let uri = "file:///lsp-test/scored.md";
+    client.open(uri, "markdown", 1, SCORED_MD).await;
+    let score = core_score(SCORED_MD, Format::Markdown).expect("a draft has a score");
+
+    let hints = inlay_hints(&mut client, uri, whole(SCORED_MD, "utf-16")).await;
+    let hints = hints.as_array().expect("hints for a draft");
+    assert_eq!(hints.len(), 1, "{hints:?}");
+    let hint = &hints[0];
+    assert_eq!(hint["label"], score.label());
+    assert!(hint["label"].as_str().unwrap().ends_with("/100"));
+    // Line 4 (after four lines of front matter), after "Hi Zoë 😀": 7 + 2 UTF-16 units.
+    assert_eq!(
+        (&hint["position"]["line"], &hint["position"]["character"]),
+        (&json!(4), &json!("Hi Zoë 😀".encode_utf16().count()))
+    );
+    let line_end = SCORED_MD.find("😀").unwrap() + "😀".len();
+    let (line, character) = lsp::to_position(SCORED_MD, line_end, "utf-16");
+    assert_eq!(
+        hint["position"],
+        json!({"line": line, "character": character})
+    );
+    assert_eq!(
+        score.anchor, line_end,
+        "the core's anchor is where the hint is"
+    );
+    assert_eq!(hint["tooltip"]["kind"], "markdown");
+    let tooltip = hint["tooltip"]["value"].as_str().unwrap();
+    assert_eq!(tooltip, score.markdown());
+    for signal in ["facts", "stock phrases", "focus", "ask", "length"] {
+        assert!(tooltip.contains(signal), "{tooltip}");
+    }
+
+    // A range that ends before the hint's line gets nothing; one that ends exactly at the
+    // hint gets it.
+    let before = inlay_hints(&mut client, uri, lsp_range(SCORED_MD, 0..10, "utf-16")).await;
+    assert!(before.as_array().is_none_or(Vec::is_empty), "{before}");
+    let exact = inlay_hints(
+        &mut client,
+        uri,
+        lsp_range(SCORED_MD, line_end - 4..line_end, "utf-16"),
+    )
+    .await;
+    assert_eq!(exact.as_array().map(Vec::len), Some(1), "{exact}");
+
+    // A document that is not open, and nonsense ranges: no hint, no error.
+    let unknown = inlay_hints(
+        &mut client,
+        "file:///lsp-test/nope.md",
+        whole("x", "utf-16"),
+    )
+    .await;
+    assert!(unknown.is_null(), "{unknown}");
+    let far = inlay_hints(
+        &mut client,
+        uri,
+        json!({"start": {"line": 4294967295u32, "character": 0}, "end": {"line": 0, "character": 4294967295u32}}),
+    )
+    .await;
+    assert!(far.is_null() || far.is_array(), "{far}");
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn score_hint_follows_the_text_and_skips_templates() {
+    let mut client = started(neovim_caps(), fast()).await;
+    let uri = "file:///lsp-test/hint-edit.md";
+    let text = "Hi Ana,\n\nI hope this finds you well.\n";
+    client.open(uri, "markdown", 1, text).await;
+    let hints = inlay_hints(&mut client, uri, whole(text, "utf-8")).await;
+    let score = core_score(text, Format::Markdown).unwrap();
+    assert_eq!(hints[0]["label"], score.label());
+    assert_eq!(hints[0]["position"], json!({"line": 0, "character": 7}));
+
+    // Front matter that makes it a template: no score, so no hint.
+    let template =
+        "---\ntemplate: true\nfields: [first_name]\n---\nHi {first_name},\n\nI liked your post.\n";
+    assert!(core_score(template, Format::Markdown).is_none());
+    client.change(uri, 2, json!([{"text": template}])).await;
+    let none = inlay_hints(&mut client, uri, whole(template, "utf-8")).await;
+    assert!(none.as_array().is_none_or(Vec::is_empty), "{none}");
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn score_hint_setting_turns_it_off_and_on_with_a_refresh() {
+    let mut caps = vscode_caps();
+    caps["workspace"]["inlayHint"] = json!({"refreshSupport": true});
+    let mut client = started(
+        caps,
+        json!({"outreachLint": {"debounceMs": 0, "scoreHint": false}}),
+    )
+    .await;
+    let uri = "file:///lsp-test/hint-off.md";
+    client.open(uri, "markdown", 1, SCORED_MD).await;
+    client.diagnostics(uri, Some(1)).await;
+    let off = inlay_hints(&mut client, uri, whole(SCORED_MD, "utf-16")).await;
+    assert!(off.is_null(), "switched off: {off}");
+
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"outreachLint": {"debounceMs": 0, "scoreHint": true}}}),
+        )
+        .await;
+    client
+        .wait_message(|m| m["method"] == "workspace/inlayHint/refresh")
+        .await;
+    let on = inlay_hints(&mut client, uri, whole(SCORED_MD, "utf-16")).await;
+    assert_eq!(on.as_array().map(Vec::len), Some(1), "{on}");
+
+    // A client that cannot take the refresh is not sent one.
+    let mut plain = started(helix_caps(), fast()).await;
+    plain
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"outreachLint": {"scoreHint": false}}}),
+        )
+        .await;
+    let rest = plain.drain(Duration::from_millis(300)).await;
+    assert!(
+        rest.iter()
+            .all(|m| m["method"] != "workspace/inlayHint/refresh"),
+        "{rest:?}"
+    );
+    assert!(plain
+        .server_requests
+        .lock()
+        .unwrap()
+        .iter()
+        .all(|m| m["method"] != "workspace/inlayHint/refresh"));
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_fix_from_two_findings_is_offered_once() {
+    let text = "---\nrecipient: Ana\nmet_at: RustConf 2024\n---\nHi Ana,\n\nI'd like to add you to my professional network.\n";
+    let findings = core_findings(text, Format::Markdown);
+    let on_greeting: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.rule == "missing-context" || f.rule == "unused-context")
+        .collect();
+    assert_eq!(on_greeting.len(), 2, "both checks fire: {findings:?}");
+    assert_eq!(on_greeting[0].range, on_greeting[1].range);
+    assert_eq!(
+        on_greeting[0].fixes, on_greeting[1].fixes,
+        "and offer the same lines"
+    );
+
+    let mut client = started(vscode_caps(), fast()).await;
+    let uri = "file:///lsp-test/dupes.md";
+    client.open(uri, "markdown", 1, text).await;
+    let diags = client.diagnostics(uri, Some(1)).await;
+    let greeting: Vec<Value> = diags
+        .iter()
+        .filter(|d| d["code"] == "missing-context" || d["code"] == "unused-context")
+        .cloned()
+        .collect();
+    assert_eq!(greeting.len(), 2);
+    for (diagnostics, range) in [
+        (json!(greeting), greeting[0]["range"].clone()),
+        // A client that sends no diagnostics gets the findings under the range.
+        (json!([]), greeting[0]["range"].clone()),
+    ] {
+        let actions = client
+            .request(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": diagnostics, "only": ["quickfix"]}}),
+            )
+            .await;
+        let actions = actions.as_array().unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for a in actions {
+            assert!(
+                seen.insert((a["title"].to_string(), a["edit"].to_string())),
+                "offered twice: {}",
+                a["title"]
+            );
+        }
+        let fixes = &on_greeting[0].fixes;
+        for fix in fixes {
+            let copies: Vec<&Value> = actions
+                .iter()
+                .filter(|a| a["title"] == fix.title.as_str())
+                .collect();
+            assert_eq!(copies.len(), 1, "{}", fix.title);
+            assert_eq!(
+                copies[0]["isPreferred"] == true,
+                fix.preferred,
+                "{}",
+                fix.title
+            );
+            let codes: Vec<&Value> = copies[0]["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| &d["code"])
+                .collect();
+            assert!(codes.contains(&&json!("missing-context")), "{codes:?}");
+            assert!(codes.contains(&&json!("unused-context")), "{codes:?}");
+        }
+        assert!(fixes.iter().any(|f| f.preferred));
+    }
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fix_all_removes_neighbouring_stock_sentences_and_their_paragraph() {
+    // Each removal claims the space between the two sentences; both must go, and the
+    // paragraph they leave empty with them.
+    let text = "Hi Ana,\n\nI hope this finds you well. Hope all is well.\n\nYour talk on retry budgets at RustConf changed how we size our queues. Would you share the slides?\n";
+    let findings = core_findings(text, Format::Markdown);
+    let removals: Vec<&outreach_lint::Edit> = findings
+        .iter()
+        .filter_map(|f| f.fixes.iter().find(|x| x.safe))
+        .flat_map(|x| &x.edits)
+        .collect();
+    assert_eq!(removals.len(), 2, "{findings:?}");
+    assert!(
+        removals[1].start < removals[0].end,
+        "the two removals share the space: {removals:?}"
+    );
+    let (want, _) = fix::apply_edits(text, &fix::safe_fix_edits(text, &findings));
+    assert_eq!(
+        want,
+        "Hi Ana,\n\nYour talk on retry budgets at RustConf changed how we size our queues. Would you share the slides?\n"
+    );
+    let mut client = started(neovim_caps(), fast()).await;
+    let uri = "file:///lsp-test/fix-all-neighbours.md";
+    client.open(uri, "markdown", 1, text).await;
+    client.diagnostics(uri, Some(1)).await;
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": lsp_range(text, 0..0, "utf-8"), "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+        )
+        .await;
+    let (edits, _) = edits_for(&actions[0]["edit"], uri);
+    assert_eq!(apply_text_edits(text, &edits, "utf-8"), want);
+    client.shutdown().await;
 }

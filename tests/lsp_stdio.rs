@@ -1,8 +1,9 @@
 //! End to end against the built binary over stdio, as an editor runs it: `outreach-lint lsp`
 //! and `outreach-lint lsp --stdio`, initialize per client kind, diagnostics on open and
-//! change, hover, a code action applied to the text, fix-all, a bad frame that must not
-//! stop the server, and a clean exit. Only JSON-RPC frames may appear on stdout (the test
-//! client fails on anything else); logs go to stderr.
+//! change, hover, a code action applied to the text, fix-all, the score's inlay hint, a bad
+//! frame that must not stop the server, and a clean exit. Only JSON-RPC frames may appear on
+//! stdout (the test client fails on anything else); routine logs go to `window/logMessage`,
+//! and stderr carries only warnings and errors.
 
 #[path = "common/lsp.rs"]
 mod lsp;
@@ -96,7 +97,7 @@ async fn session(mut client: Client, caps: Value, encoding: &str) {
             json!({"textDocument": {"uri": uri}, "range": lsp_range(DRAFT, 0..0, encoding), "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
         )
         .await;
-    let safe = fix::safe_fix_edits(&want);
+    let safe = fix::safe_fix_edits(DRAFT, &want);
     if !safe.is_empty() {
         let (edits, _) = edits_for(&all[0]["edit"], uri);
         assert_eq!(
@@ -104,6 +105,29 @@ async fn session(mut client: Client, caps: Value, encoding: &str) {
             fix::apply_edits(DRAFT, &safe).0
         );
     }
+
+    // The score as an inlay hint after the greeting line (line 4, after the front matter).
+    let score = lint(
+        DRAFT,
+        Format::Markdown,
+        &Project::builtin().rules,
+        &LintOptions::default(),
+    )
+    .score
+    .expect("a score");
+    let hints = client
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": lsp_range(DRAFT, 0..DRAFT.len(), encoding)}),
+        )
+        .await;
+    assert_eq!(hints[0]["label"], score.label(), "{hints}");
+    let (line, character) = to_position(DRAFT, score.anchor, encoding);
+    assert_eq!(line, 4);
+    assert_eq!(
+        hints[0]["position"],
+        json!({"line": line, "character": character})
+    );
 
     // A broken frame, then an edit: the server is still there.
     client.write_raw(b"Content-Length: 3\r\n\r\n{{{").await;
@@ -139,7 +163,16 @@ async fn session(mut client: Client, caps: Value, encoding: &str) {
     assert!(status.success(), "{status}");
     let stderr = client.stderr.lock().unwrap().clone();
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(stderr.contains("ready"), "logs go to stderr: {stderr}");
+    assert!(
+        !stderr.contains("ready"),
+        "routine messages stay off stderr: {stderr}"
+    );
+    let ready = client
+        .wait_notification("window/logMessage", |p| {
+            p["message"].as_str().is_some_and(|m| m.contains("ready"))
+        })
+        .await;
+    assert_eq!(ready["type"], 3, "at info level: {ready}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

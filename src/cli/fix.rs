@@ -97,11 +97,11 @@ fn pass_edits(text: &str, findings: &[Finding]) -> Vec<Edit> {
     let bytes = text.as_bytes();
     let splits_crlf =
         |at: usize| at > 0 && at < bytes.len() && bytes[at - 1] == b'\r' && bytes[at] == b'\n';
-    safe_fix_edits(&filtered)
+    // Removals that empty a paragraph are tidied by the core (`fix::tidy_blank_lines`).
+    safe_fix_edits(text, &filtered)
         .into_iter()
         .filter(|e| !splits_crlf(e.start) && !splits_crlf(e.end))
         .map(|mut e| {
-            tidy_blank_lines(text, &mut e);
             if e.replacement.contains('\n') || e.replacement.contains('\r') {
                 let lf = e.replacement.replace("\r\n", "\n");
                 e.replacement = if use_crlf {
@@ -113,28 +113,6 @@ fn pass_edits(text: &str, findings: &[Finding]) -> Vec<Edit> {
             e
         })
         .collect()
-}
-
-/// A removal that empties a paragraph would leave two blank lines where one was: take the
-/// line break after it too.
-fn tidy_blank_lines(text: &str, edit: &mut Edit) {
-    if !edit.replacement.is_empty() || edit.end > text.len() || edit.start > edit.end {
-        return;
-    }
-    let before = text[..edit.start].trim_end_matches([' ', '\t']);
-    let blank_before =
-        before.ends_with("\n\n") || before.ends_with("\r\n\r\n") || before.is_empty();
-    if !blank_before || !text[edit.start..edit.end].contains(['\n', '\r']) && !before.is_empty() {
-        return;
-    }
-    let after = &text[edit.end..];
-    let trailing = after.len() - after.trim_start_matches([' ', '\t']).len();
-    let rest = &after[trailing..];
-    if rest.starts_with("\r\n") {
-        edit.end += trailing + 2;
-    } else if rest.starts_with('\n') {
-        edit.end += trailing + 1;
-    }
 }
 
 /// Apply safe fixes until none is left (or [`MAX_PASSES`]). `lint` re-lints a text.

@@ -85,7 +85,9 @@ struct Target {
 pub fn code_actions(analysis: &Analysis, req: &Request<'_>) -> Vec<CodeActionOrCommand> {
     let mut out = Vec::new();
     if wanted(req.only, CodeActionKind::QUICKFIX.as_str()) {
-        quick_fixes(analysis, req, &mut out);
+        let mut quick = Vec::new();
+        quick_fixes(analysis, req, &mut quick);
+        out.extend(dedupe(quick));
     }
     if wanted(req.only, FIX_ALL) {
         if let Some(action) = fix_all(analysis, req) {
@@ -230,8 +232,44 @@ fn quick_fixes(analysis: &Analysis, req: &Request<'_>, out: &mut Vec<CodeActionO
     }
 }
 
+/// One action per distinct title and edit. Findings on the same line can carry the same fix
+/// (`missing-context` and `unused-context` both offer the context lines after the greeting),
+/// and a menu listing it twice reads as two different things. The first place is kept; it
+/// is preferred when any of its copies was, and it names the diagnostics of all of them.
+fn dedupe(actions: Vec<CodeActionOrCommand>) -> Vec<CodeActionOrCommand> {
+    let mut out: Vec<CodeActionOrCommand> = Vec::with_capacity(actions.len());
+    for item in actions {
+        let CodeActionOrCommand::CodeAction(action) = item else {
+            out.push(item);
+            continue;
+        };
+        let twin = out.iter_mut().find_map(|kept| match kept {
+            CodeActionOrCommand::CodeAction(k)
+                if k.title == action.title && k.kind == action.kind && k.edit == action.edit =>
+            {
+                Some(k)
+            }
+            _ => None,
+        });
+        let Some(kept) = twin else {
+            out.push(CodeActionOrCommand::CodeAction(action));
+            continue;
+        };
+        if action.is_preferred == Some(true) {
+            kept.is_preferred = Some(true);
+        }
+        for diagnostic in action.diagnostics.into_iter().flatten() {
+            let list = kept.diagnostics.get_or_insert_with(Vec::new);
+            if !list.contains(&diagnostic) {
+                list.push(diagnostic);
+            }
+        }
+    }
+    out
+}
+
 fn fix_all(analysis: &Analysis, req: &Request<'_>) -> Option<CodeAction> {
-    let edits = fix::safe_fix_edits(&analysis.findings);
+    let edits = fix::safe_fix_edits(&analysis.snapshot.text, &analysis.findings);
     if edits.is_empty() {
         return None;
     }

@@ -34,6 +34,8 @@ struct RawSettings {
     max_file_bytes: Option<u64>,
     #[serde(default)]
     debounce_ms: Option<u64>,
+    #[serde(default)]
+    score_hint: Option<bool>,
 }
 
 /// Validated editor settings.
@@ -51,6 +53,8 @@ pub struct Settings {
     pub max_file_bytes: Option<usize>,
     /// Publication delay.
     pub debounce: Duration,
+    /// Show the personalisation score as an inlay hint.
+    pub score_hint: bool,
 }
 
 impl Default for Settings {
@@ -62,6 +66,7 @@ impl Default for Settings {
             templates_set: GlobSet::empty(),
             max_file_bytes: None,
             debounce: DEFAULT_DEBOUNCE,
+            score_hint: true,
         }
     }
 }
@@ -152,6 +157,9 @@ impl Settings {
         if let Some(ms) = raw.debounce_ms {
             settings.debounce = Duration::from_millis(ms.min(10_000));
         }
+        if let Some(on) = raw.score_hint {
+            settings.score_hint = on;
+        }
         Ok(settings)
     }
 
@@ -239,6 +247,10 @@ mod tests {
         .unwrap();
         assert_eq!(s.limits, vec![("linkedin-note".to_string(), 200)]);
         assert_eq!(s.debounce, Duration::ZERO);
+        assert!(s.score_hint, "the score hint is on unless switched off");
+        let off = Settings::parse(&json!({"scoreHint": false}), &rules).unwrap();
+        assert!(!off.score_hint);
+        assert!(Settings::parse(&json!({"scoreHint": "no"}), &rules).is_err());
         assert!(Settings::parse(&json!({"limits": {"fax": 3}}), &rules).is_err());
         assert!(Settings::parse(&json!({"debounceMs": "soon"}), &rules).is_err());
         assert!(Settings::parse(&json!({"rules": {"no-such-rule-x": "off"}}), &rules).is_err());

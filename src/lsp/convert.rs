@@ -14,7 +14,7 @@ use tower_lsp_server::ls_types::{
 
 use crate::lint::{Edit, Finding, Fix};
 use crate::rules::Severity;
-use crate::text::{floor_char_boundary, LineIndex, PositionEncoding};
+use crate::text::{LineIndex, PositionEncoding};
 
 /// `Diagnostic.source` of every diagnostic this server publishes.
 pub const SOURCE: &str = "outreach-lint";
@@ -68,15 +68,10 @@ impl Snapshot {
     }
 
     /// The LSP position of a byte offset. An offset between the `\r` and `\n` of a CRLF
-    /// moves before the `\r`; an offset inside a character moves to its start.
+    /// is the end of its line ([`LineIndex::position`] clamps it); an offset inside a
+    /// character moves to its start.
     pub fn position(&self, offset: usize, encoding: PositionEncoding) -> Position {
-        let text = self.text.as_str();
-        let mut offset = floor_char_boundary(text, offset);
-        let bytes = text.as_bytes();
-        if offset > 0 && bytes.get(offset) == Some(&b'\n') && bytes[offset - 1] == b'\r' {
-            offset -= 1;
-        }
-        let (line, character) = self.index.position(text, offset, encoding);
+        let (line, character) = self.index.position(&self.text, offset, encoding);
         Position { line, character }
     }
 

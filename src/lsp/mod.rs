@@ -4,16 +4,19 @@
 //! - `convert`: the one module that maps core findings, fixes and edits to LSP types and
 //!   back, in the negotiated position encoding.
 //! - `config`: editor settings merged over the project's `.outreach-lint.toml`.
-//! - `hover`, `actions`: hover markdown and code actions, built from an [`Analysis`].
+//! - `hover`, `actions`, `hints`: hover markdown, code actions and the score's inlay hint,
+//!   built from an [`Analysis`].
 //!
 //! Linting runs on the blocking pool, never on the task that reads stdin. Publication is
-//! debounced with a generation counter and never carries a stale version. Logs go to stderr
-//! and `window/logMessage` only.
+//! debounced with a generation counter and never carries a stale version. Logs go to
+//! `window/logMessage`; only warnings and errors are also written to stderr, which some
+//! clients (Neovim) show to the user as they arrive.
 
 pub mod actions;
 pub mod config;
 pub mod convert;
 pub mod documents;
+pub mod hints;
 pub mod hover;
 pub mod transport;
 
@@ -34,10 +37,10 @@ use tower_lsp_server::ls_types::{
     DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, DidSaveTextDocumentParams, FileChangeType, FileSystemWatcher,
     GlobPattern, Hover, HoverParams, HoverProviderCapability, InitializeParams, InitializeResult,
-    InitializedParams, MessageType, NumberOrString, Position, Range as LspRange, Registration,
-    ResourceOperationKind, SaveOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
-    WorkDoneProgressOptions,
+    InitializedParams, InlayHint, InlayHintParams, MessageType, NumberOrString, OneOf, Position,
+    Range as LspRange, Registration, ResourceOperationKind, SaveOptions, ServerCapabilities,
+    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Uri, WorkDoneProgressOptions,
 };
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
@@ -111,6 +114,8 @@ pub struct Analysis {
     pub rules: Arc<RuleSet>,
     /// The findings.
     pub findings: Vec<Finding>,
+    /// The personalisation score (drafts only; `None` for templates and skipped drafts).
+    pub score: Option<crate::personal::score::Score>,
 }
 
 /// What the client told us at `initialize`, and the settings in force.
@@ -121,6 +126,8 @@ struct Session {
     watch_dynamic: bool,
     config_dynamic: bool,
     pull_config: bool,
+    /// The client takes `workspace/inlayHint/refresh`.
+    hint_refresh: bool,
     roots: Vec<PathBuf>,
     settings: Arc<Settings>,
     startup_messages: Vec<String>,
@@ -134,6 +141,7 @@ impl Default for Session {
             watch_dynamic: false,
             config_dynamic: false,
             pull_config: false,
+            hint_refresh: false,
             roots: Vec::new(),
             settings: Arc::new(Settings::default()),
             startup_messages: Vec::new(),
@@ -422,9 +430,34 @@ impl Inner {
         self.generation.fetch_add(1, Ordering::Relaxed) + 1
     }
 
+    /// Log to the client's log (`window/logMessage`); warnings and errors go to stderr too,
+    /// for when the client's log is out of sight. Routine messages stay off stderr, which
+    /// Neovim shows as an error as soon as anything arrives on it.
     async fn log(&self, typ: MessageType, message: impl std::fmt::Display) {
-        eprintln!("outreach-lint: {message}");
+        if typ == MessageType::ERROR || typ == MessageType::WARNING {
+            eprintln!("outreach-lint: {message}");
+        }
         self.client.log_message(typ, message.to_string()).await;
+    }
+
+    /// Ask the client to request inlay hints again (the score depends on settings and the
+    /// project config), when it says it can. Spawned: the client answers a request, and
+    /// the handler that changed the settings need not wait for that.
+    fn refresh_hints(self: &Arc<Self>) {
+        if !self.session().hint_refresh {
+            return;
+        }
+        let inner = self.clone();
+        tokio::spawn(async move {
+            if let Err(err) = inner.client.inlay_hint_refresh().await {
+                inner
+                    .log(
+                        MessageType::LOG,
+                        format!("workspace/inlayHint/refresh failed: {err}"),
+                    )
+                    .await;
+            }
+        });
     }
 
     /// Whether a name is a rule id or category of the built-in rules or a loaded project.
@@ -481,7 +514,8 @@ impl Inner {
             config_path.as_deref().and_then(Path::parent),
         );
         let text = job.rope.to_string();
-        let mut findings = lint(&text, job.format, &project.rules, &options).findings;
+        let report = lint(&text, job.format, &project.rules, &options);
+        let mut findings = report.findings;
         if text.len() > options.max_bytes && findings.is_empty() {
             findings.push(skipped(&text, options.max_bytes));
         }
@@ -504,6 +538,7 @@ impl Inner {
             options,
             rules: project.rules.clone(),
             findings,
+            score: report.score,
         };
         (analysis, diagnostics, events)
     }
@@ -681,6 +716,7 @@ impl Inner {
                 self.log(MessageType::INFO, format!("settings updated from {origin}"))
                     .await;
                 self.relint_all();
+                self.refresh_hints();
             }
             Err(err) => {
                 let text = format!(
@@ -779,6 +815,10 @@ impl LanguageServer for Backend {
             .and_then(|c| c.dynamic_registration)
             .unwrap_or(false);
         let pull_config = workspace.and_then(|w| w.configuration).unwrap_or(false);
+        let hint_refresh = workspace
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|h| h.refresh_support)
+            .unwrap_or(false);
         let mut startup_messages = Vec::new();
         let settings = match params.initialization_options.as_ref() {
             Some(value) => match Settings::parse(value, &|name| self.inner.knows_rule(name)) {
@@ -802,6 +842,7 @@ impl LanguageServer for Backend {
             watch_dynamic,
             config_dynamic,
             pull_config,
+            hint_refresh,
             roots: roots_of(&params),
             settings: Arc::new(settings),
             startup_messages,
@@ -821,6 +862,7 @@ impl LanguageServer for Backend {
                     },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                inlay_hint_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
                         code_action_kinds: Some(vec![
@@ -965,6 +1007,7 @@ impl LanguageServer for Backend {
                 .unwrap_or_else(PoisonError::into_inner)
                 .invalidate(&path);
             self.inner.relint_all();
+            self.inner.refresh_hints();
         }
     }
 
@@ -1033,6 +1076,7 @@ impl LanguageServer for Backend {
                 .log(MessageType::INFO, format!("{FILE_NAME} changed; relinting"))
                 .await;
             self.inner.relint_all();
+            self.inner.refresh_hints();
         }
     }
 
@@ -1048,6 +1092,18 @@ impl LanguageServer for Backend {
                 .await
                 .unwrap_or(None),
         )
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> RpcResult<Option<Vec<InlayHint>>> {
+        if !self.inner.settings().score_hint {
+            return Ok(None);
+        }
+        let Some(analysis) = self.inner.analysis_for(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        let encoding = self.inner.encoding();
+        let hints = hints::score_hints(&analysis, params.range, encoding);
+        Ok((!hints.is_empty()).then_some(hints))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {

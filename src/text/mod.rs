@@ -73,18 +73,26 @@ impl LineIndex {
 
     /// 1-based line and 1-based column in Unicode scalar values, for reports.
     pub fn line_col_chars(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.line_of(offset);
-        let start = self.starts[line];
+        let (line, start, offset) = self.locate(text, offset);
         let column = text[start..offset].chars().count();
         (line + 1, column + 1)
     }
 
-    /// 0-based line and column in `encoding`, for LSP.
-    pub fn position(&self, text: &str, offset: usize, encoding: PositionEncoding) -> (u32, u32) {
+    /// The line of `offset`, that line's start, and the offset moved to a char boundary and
+    /// clamped to the end of the line's content (never inside its line break).
+    fn locate(&self, text: &str, offset: usize) -> (usize, usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
-        let start = self.starts[line];
+        let start = self.starts.get(line).copied().unwrap_or(0);
+        let end = self.line_range(text, line).map_or(offset, |r| r.end);
+        (line, start, offset.min(end).max(start))
+    }
+
+    /// 0-based line and column in `encoding`, for LSP. An offset inside a line break (between
+    /// the `\r` and `\n` of a CRLF) is the end of its line: a column counting the `\r` would
+    /// point into the break, which no client can place a cursor in.
+    pub fn position(&self, text: &str, offset: usize, encoding: PositionEncoding) -> (u32, u32) {
+        let (line, start, offset) = self.locate(text, offset);
         let prefix = &text[start..offset];
         let column = match encoding {
             PositionEncoding::Utf8 => prefix.len(),
@@ -180,5 +188,33 @@ mod tests {
         let emoji = "😀b";
         let index = LineIndex::new(emoji);
         assert_eq!(index.offset(emoji, 0, 1, PositionEncoding::Utf16), 0);
+    }
+
+    #[test]
+    fn an_offset_inside_a_crlf_is_the_end_of_its_line() {
+        let text = "ab\r\ncd\r\n";
+        let index = LineIndex::new(text);
+        for enc in [
+            PositionEncoding::Utf8,
+            PositionEncoding::Utf16,
+            PositionEncoding::Utf32,
+        ] {
+            // Before the `\r`, between `\r` and `\n`, and at the next line's start.
+            assert_eq!(index.position(text, 2, enc), (0, 2));
+            assert_eq!(index.position(text, 3, enc), (0, 2), "{enc:?}");
+            assert_eq!(index.position(text, 4, enc), (1, 0));
+            assert_eq!(index.position(text, 7, enc), (1, 2), "{enc:?}");
+            assert_eq!(index.position(text, text.len(), enc), (2, 0));
+        }
+        assert_eq!(index.line_col_chars(text, 3), (1, 3));
+        // A lone `\r` is a line break of its own; offsets around it are not moved.
+        let lone = "a\rb";
+        let index = LineIndex::new(lone);
+        assert_eq!(index.position(lone, 1, PositionEncoding::Utf16), (0, 1));
+        assert_eq!(index.position(lone, 2, PositionEncoding::Utf16), (1, 0));
+        // An emoji before the CRLF: the column counts UTF-16 units up to the line's end.
+        let emoji = "😀\r\nx";
+        let index = LineIndex::new(emoji);
+        assert_eq!(index.position(emoji, 5, PositionEncoding::Utf16), (0, 2));
     }
 }

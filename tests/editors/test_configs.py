@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-SERVER_SETTINGS = ["rules", "limits", "templates", "maxFileBytes", "debounceMs"]
+SERVER_SETTINGS = ["rules", "limits", "templates", "maxFileBytes", "debounceMs", "scoreHint"]
 
 
 @pytest.fixture(scope="module")

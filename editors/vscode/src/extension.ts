@@ -41,6 +41,7 @@ function currentSettings(scope?: vscode.Uri): ServerSettings {
     templates: config.get('templates'),
     maxFileBytes: config.get('maxFileBytes'),
     debounceMs: config.get('debounceMs'),
+    scoreHint: config.get('scoreHint'),
   };
   const { settings, problems } = toServerSettings(raw);
   for (const problem of problems) output?.warn(problem);

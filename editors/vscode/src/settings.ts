@@ -30,6 +30,7 @@ export interface ServerSettings {
   templates: string[];
   maxFileBytes?: number;
   debounceMs?: number;
+  scoreHint?: boolean;
 }
 
 export interface Mapped {
@@ -110,6 +111,13 @@ export function toServerSettings(raw: unknown): Mapped {
     } else {
       settings[key] = n;
     }
+  }
+
+  // Sent only when switched off or on explicitly as a boolean; the server's default is on.
+  if (typeof source.scoreHint === 'boolean') {
+    settings.scoreHint = source.scoreHint;
+  } else if (source.scoreHint !== undefined && source.scoreHint !== null) {
+    problems.push(`outreachLint.scoreHint must be true or false, not ${JSON.stringify(source.scoreHint)}.`);
   }
 
   return { settings, problems };

@@ -51,10 +51,10 @@ test('serverPath is machine-scoped, so a workspace cannot choose the program', (
   assert.match(props['outreachLint.serverPath'].markdownDescription, /PATH/);
 });
 
-test('settings mirror the server: rules, limits, templates, maxFileBytes, debounceMs, trace', () => {
+test('settings mirror the server: rules, limits, templates, maxFileBytes, debounceMs, scoreHint, trace', () => {
   assert.deepEqual(Object.keys(props).sort(), [
     'outreachLint.debounceMs', 'outreachLint.limits', 'outreachLint.maxFileBytes', 'outreachLint.rules',
-    'outreachLint.serverPath', 'outreachLint.templates', 'outreachLint.trace.server',
+    'outreachLint.scoreHint', 'outreachLint.serverPath', 'outreachLint.templates', 'outreachLint.trace.server',
   ]);
   const rules = props['outreachLint.rules'];
   assert.equal(rules.type, 'object');
@@ -74,11 +74,13 @@ test('settings mirror the server: rules, limits, templates, maxFileBytes, deboun
 
   assert.equal(props['outreachLint.templates'].type, 'array');
   assert.equal(props['outreachLint.debounceMs'].default, 150);
+  assert.equal(props['outreachLint.scoreHint'].type, 'boolean');
+  assert.equal(props['outreachLint.scoreHint'].default, true);
   assert.deepEqual(props['outreachLint.trace.server'].enum, ['off', 'messages', 'verbose']);
   // vscode-languageclient reads `<client id>.trace.server`; the client id must be outreachLint.
   assert.match(extensionSource, /const CLIENT_ID = 'outreachLint';/);
   // Every server setting the extension reads is contributed.
-  for (const key of ['rules', 'limits', 'templates', 'maxFileBytes', 'debounceMs']) {
+  for (const key of ['rules', 'limits', 'templates', 'maxFileBytes', 'debounceMs', 'scoreHint']) {
     assert.ok(extensionSource.includes(`config.get('${key}')`), `extension.ts does not read ${key}`);
   }
 });

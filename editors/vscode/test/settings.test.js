@@ -53,6 +53,15 @@ test('templates: strings kept, trimmed; a single string is accepted', () => {
   assert.deepEqual(toServerSettings({ templates: 'templates/**' }).settings.templates, ['templates/**']);
 });
 
+test('scoreHint is passed on as a boolean and left out when unset', () => {
+  assert.equal(toServerSettings({ scoreHint: false }).settings.scoreHint, false);
+  assert.equal(toServerSettings({ scoreHint: true }).settings.scoreHint, true);
+  assert.equal('scoreHint' in toServerSettings({}).settings, false);
+  const bad = toServerSettings({ scoreHint: 'no' });
+  assert.equal('scoreHint' in bad.settings, false);
+  assert.match(bad.problems[0], /scoreHint/);
+});
+
 test('maxFileBytes must be positive; debounceMs may be 0', () => {
   assert.equal(toServerSettings({ maxFileBytes: 2048 }).settings.maxFileBytes, 2048);
   const zero = toServerSettings({ maxFileBytes: 0, debounceMs: 0 });
