@@ -402,7 +402,61 @@ const GENERIC_RELATIVE_VERBS: &[&str] = &[
     "appeared",
 ];
 
+/// Congratulations on something the reader made, named: "congrats on shipping bumpalo-lite
+/// 3.0". Only verbs of finishing a piece of work count; "congrats on the new role" or "on
+/// hitting 3 years" are notifications, and a bare noun ("on publishing your book") names
+/// nothing only this reader did.
+fn congrats_on_work() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:congrats|congratulations|kudos|well done)\s+(?:again\s+)?(?:on|for)\s+(?:shipping|releasing|publishing|open-sourcing|merging|defending|submitting|finishing)\s+(?:(?:the|your|a|an|this)\s+)?(?:new\s+)?([\w.-]+)",
+        )
+    })
+}
+
+/// Nouns that leave "congrats on publishing your X" without a detail.
+const BARE_WORK_NOUNS: &[&str] = &[
+    "product",
+    "book",
+    "paper",
+    "article",
+    "podcast",
+    "app",
+    "website",
+    "site",
+    "startup",
+    "newsletter",
+    "post",
+    "video",
+    "course",
+    "thesis",
+    "dissertation",
+    "project",
+    "release",
+    "version",
+    "feature",
+    "update",
+];
+
+fn has_congrats_on_work(text: &str) -> bool {
+    congrats_on_work().captures_iter(text).any(|c| {
+        // The capture may carry the sentence's full stop ("product.").
+        let noun = c
+            .get(1)
+            .map_or("", |m| m.as_str())
+            .trim_end_matches(['.', '-'])
+            .to_lowercase();
+        !noun.is_empty()
+            && !GENERIC_DEED_OBJECTS.contains(&noun.as_str())
+            && !BARE_WORK_NOUNS.contains(&noun.as_str())
+    })
+}
+
 fn has_deed(text: &str) -> bool {
+    if has_congrats_on_work(text) {
+        return true;
+    }
     let relative = deed_relative().captures_iter(text).any(|c| {
         let noun = c
             .get(1)
@@ -720,6 +774,7 @@ mod tests {
             "Thanks for walking us through the three pricing tiers.",
             "Fellow Waterloo co-op alum here.",
             "Pastor Whitfield gave me your name.",
+            "Hi Kenji, congrats on shipping bumpalo-lite 3.0!",
         ] {
             let found = details(s, &none);
             assert!(
@@ -738,6 +793,8 @@ mod tests {
             "I've enjoyed your posts on LinkedIn.",
             "We could work together on this.",
             "Thanks for connecting!",
+            "Congrats on publishing your book!",
+            "Congratulations on shipping the new product.",
         ] {
             let found = details(s, &none);
             assert!(
