@@ -31,6 +31,7 @@ pub struct CompiledRule {
     unless_followed_by: Vec<LazyRegex>,
     unless_preceded_by: Vec<LazyRegex>,
     requires_sentence: Vec<LazyRegex>,
+    unless_previous_sentence: Vec<LazyRegex>,
     /// Per pattern: anchor-word sets (word index, whole word only) of which a block must hold
     /// one word each before the pattern's regex runs on it.
     required_words: Vec<Vec<Vec<(usize, bool)>>>,
@@ -388,6 +389,7 @@ fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> 
         unless_followed_by: lazy(&spec.unless_followed_by)?,
         unless_preceded_by: lazy(&spec.unless_preceded_by)?,
         requires_sentence: lazy(&spec.requires_sentence)?,
+        unless_previous_sentence: lazy(&spec.unless_previous_sentence)?,
         required_words: Vec::new(),
         patterns,
         spec,
@@ -454,10 +456,36 @@ fn passes_conditions(
     if rule.unless_preceded_by.iter().any(|r| r.is_match(before)) {
         return false;
     }
+    if !rule.unless_previous_sentence.is_empty() {
+        let previous = previous_sentence(m, masked, sentences).unwrap_or("");
+        if rule
+            .unless_previous_sentence
+            .iter()
+            .any(|r| r.is_match(previous))
+        {
+            return false;
+        }
+    }
     if spec.unless_specific && specific_around(m, masked, sentences, names) {
         return false;
     }
     true
+}
+
+/// The sentence before the match's sentence, when it is in the same block (no block barrier
+/// and no blank line between them).
+fn previous_sentence<'t>(
+    m: &PhraseMatch,
+    masked: &'t str,
+    sentences: &[Range<usize>],
+) -> Option<&'t str> {
+    let idx = sentences.partition_point(|s| s.start < m.sentence.start);
+    let previous = sentences.get(idx.checked_sub(1)?)?;
+    let between = masked.get(previous.end..m.sentence.start)?;
+    if between.contains(crate::prose::BARRIER as char) || between.matches('\n').count() > 1 {
+        return None;
+    }
+    masked.get(previous.clone())
 }
 
 /// The sentence (with the match itself blanked) carries a detail, or the next sentence of
@@ -522,4 +550,59 @@ fn collapse_overlaps(mut found: Vec<PhraseMatch>) -> Vec<PhraseMatch> {
     }
     kept.sort_by_key(|m| (m.range.start, m.range.end, m.rule));
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{lint, Format, LintOptions};
+
+    fn rule_set(extra: &str) -> RuleSet {
+        let source = format!(
+            r#"
+[[rule]]
+id = "bare-availability"
+category = "generic_closer"
+severity = "warning"
+message = "Bare availability closer"
+hint = "Propose a time."
+explanation = "Test rule."
+patterns = ["let me know what works"]
+{extra}
+"#
+        );
+        let file = super::super::builtin::parse_file(&source).unwrap();
+        RuleSet::compile(file.rule).unwrap()
+    }
+
+    fn fires(set: &RuleSet, text: &str) -> bool {
+        !lint(text, Format::PlainText, set, &LintOptions::default())
+            .findings
+            .iter()
+            .all(|f| f.rule != "bare-availability")
+    }
+
+    #[test]
+    fn previous_sentence_condition_reads_only_the_sentence_before_in_the_same_paragraph() {
+        let set = rule_set(r#"unless_previous_sentence = ["(Monday|Tuesday|Thursday)"]"#);
+        assert!(!fires(
+            &set,
+            "Would Tuesday at 10 work for the schema review? Let me know what works."
+        ));
+        assert!(fires(&set, "Hope you are well. Let me know what works."));
+        // A day two sentences back, or in the paragraph before, does not excuse it.
+        assert!(fires(
+            &set,
+            "Tuesday was fun. I have an idea. Let me know what works."
+        ));
+        assert!(fires(
+            &set,
+            "Would Tuesday work?\n\nLet me know what works."
+        ));
+        // Without the condition the day changes nothing.
+        assert!(fires(
+            &rule_set(""),
+            "Would Tuesday work? Let me know what works."
+        ));
+    }
 }

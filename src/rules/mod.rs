@@ -125,6 +125,10 @@ pub struct RuleSpec {
     /// Fire only when the sentence matches one of these.
     #[serde(default)]
     pub requires_sentence: Vec<String>,
+    /// Skip when the sentence before the match's sentence, in the same paragraph, matches
+    /// any of these ("Would Tuesday work? Let me know what suits you.").
+    #[serde(default)]
+    pub unless_previous_sentence: Vec<String>,
     /// Skip when the sentence carries a specific detail.
     #[serde(default)]
     pub unless_specific: bool,
