@@ -85,6 +85,15 @@ mod tests {
         }
     }
 
+    /// Start-up skips compiling the pack (its conditions are translated on first use), so
+    /// this is where every built-in pattern and condition is translated and compiled.
+    #[test]
+    fn every_builtin_pattern_and_condition_compiles() {
+        if let Err(errors) = crate::rules::RuleSet::compile(specs().to_vec()) {
+            panic!("built-in rules do not compile: {errors:?}");
+        }
+    }
+
     #[test]
     fn ids_are_unique() {
         let mut seen = HashSet::new();

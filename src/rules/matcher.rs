@@ -35,12 +35,17 @@ pub struct CompiledRule {
     /// Per pattern: anchor-word sets (word index, whole word only) of which a block must hold
     /// one word each before the pattern's regex runs on it.
     required_words: Vec<Vec<Vec<(usize, bool)>>>,
+    /// Per pattern, from its translation: anchors and required anchor sets, until the rule
+    /// set's index takes them.
+    pending_anchors: Vec<(Option<Vec<pattern::Anchor>>, Vec<Vec<pattern::Anchor>>)>,
 }
 
 /// A regex translated from a pattern and compiled on first use.
 #[derive(Debug)]
 struct LazyRegex {
-    source: String,
+    /// Regex source, or (for a pattern translated on first use) the pattern itself.
+    text: String,
+    translated: bool,
     /// Whether the regex searches whole drafts (a pattern without anchors), where its own
     /// literal prefilter pays for itself; other regexes only see the short blocks or
     /// sentences the anchor words picked.
@@ -51,9 +56,19 @@ struct LazyRegex {
 impl LazyRegex {
     fn new(source: String) -> Self {
         LazyRegex {
-            source,
+            text: source,
+            translated: true,
             prefilter: false,
             cell: OnceLock::new(),
+        }
+    }
+
+    /// A pattern of a checked rule pack, translated only when first needed: most condition
+    /// patterns never run in a given process.
+    fn untranslated(pattern: String) -> Self {
+        LazyRegex {
+            translated: false,
+            ..LazyRegex::new(pattern)
         }
     }
 
@@ -61,7 +76,14 @@ impl LazyRegex {
     /// `RuleSet::compile` rejects for custom rules and the tests rule out for built-in ones.
     fn get(&self) -> Option<&Regex> {
         self.cell
-            .get_or_init(|| build_source(&self.source, self.prefilter).ok())
+            .get_or_init(|| {
+                if self.translated {
+                    build_source(&self.text, self.prefilter).ok()
+                } else {
+                    let source = pattern::to_regex_source(&self.text).ok()?;
+                    build_source(&source, self.prefilter).ok()
+                }
+            })
             .as_ref()
     }
 
@@ -199,8 +221,9 @@ impl RuleSet {
             if rule.spec.kind != RuleKind::Phrase {
                 continue;
             }
-            for pattern in &rule.spec.patterns {
-                let sets = pattern::required_anchor_sets(pattern)
+            let pending = std::mem::take(&mut rule.pending_anchors);
+            for (p, (anchors, required)) in pending.into_iter().enumerate() {
+                let sets = required
                     .into_iter()
                     .map(|set| {
                         set.into_iter()
@@ -209,9 +232,7 @@ impl RuleSet {
                     })
                     .collect();
                 rule.required_words.push(sets);
-            }
-            for (p, pattern) in rule.spec.patterns.iter().enumerate() {
-                match pattern::anchors(pattern) {
+                match anchors {
                     Some(set) => {
                         for anchor in set {
                             let idx = table.index(anchor.text);
@@ -371,19 +392,30 @@ fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> 
     let lazy = |list: &[String]| -> Result<Vec<LazyRegex>, RuleError> {
         list.iter()
             .map(|p| {
-                let src = source(&spec.id, p)?;
-                if eager {
-                    build(&spec.id, p, &src)?;
+                if !eager {
+                    return Ok(LazyRegex::untranslated(p.clone()));
                 }
+                let src = source(&spec.id, p)?;
+                build(&spec.id, p, &src)?;
                 Ok(LazyRegex::new(src))
             })
             .collect()
     };
-    let patterns = if spec.kind == RuleKind::Phrase {
-        lazy(&spec.patterns)?
-    } else {
-        Vec::new()
-    };
+    let mut patterns = Vec::new();
+    let mut pending_anchors = Vec::new();
+    if spec.kind == RuleKind::Phrase {
+        for p in &spec.patterns {
+            let translated = pattern::translate(p).map_err(|source| RuleError::Pattern {
+                rule: spec.id.clone(),
+                source,
+            })?;
+            if eager {
+                build(&spec.id, p, &translated.source)?;
+            }
+            patterns.push(LazyRegex::new(translated.source));
+            pending_anchors.push((translated.anchors, translated.required));
+        }
+    }
     Ok(CompiledRule {
         unless_sentence: lazy(&spec.unless_sentence)?,
         unless_followed_by: lazy(&spec.unless_followed_by)?,
@@ -391,6 +423,7 @@ fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> 
         requires_sentence: lazy(&spec.requires_sentence)?,
         unless_previous_sentence: lazy(&spec.unless_previous_sentence)?,
         required_words: Vec::new(),
+        pending_anchors,
         patterns,
         spec,
     })

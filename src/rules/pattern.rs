@@ -35,23 +35,36 @@ pub struct PatternError {
 }
 
 /// Whitespace between words: a run of spaces with at most one line break inside.
-pub fn whitespace() -> String {
-    format!(r"(?:{HSPACE}+(?:(?:\r\n|\r|\n){HSPACE}*)?|(?:\r\n|\r|\n){HSPACE}*)")
+pub fn whitespace() -> &'static str {
+    static WS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    WS.get_or_init(|| format!(r"(?:{HSPACE}+(?:(?:\r\n|\r|\n){HSPACE}*)?|(?:\r\n|\r|\n){HSPACE}*)"))
 }
 
-/// Compile a pattern to regex source. Case-insensitivity is built into the source: ASCII
-/// letters become two-letter classes and other cased letters get a local `(?i:)`, because
-/// a globally case-insensitive regex folds every Unicode range it holds (the word wildcard,
-/// the space classes) and grows too large for the lazy DFA, which then hands the search to
-/// a much slower engine.
-pub fn to_regex_source(pattern: &str) -> Result<String, PatternError> {
+/// A pattern translated once: its regex source and what the prefilter needs.
+#[derive(Debug, Clone)]
+pub struct Translated {
+    /// Regex source (see `to_regex_source`).
+    pub source: String,
+    /// Anchor words, one of which every match contains (`anchors`).
+    pub anchors: Option<Vec<Anchor>>,
+    /// Selective anchor sets, one word of each of which every match contains
+    /// (`required_anchor_sets`).
+    pub required: Vec<Vec<Anchor>>,
+}
+
+/// Translate a pattern in one parse: its regex source, anchors and required anchor sets.
+pub fn translate(pattern: &str) -> Result<Translated, PatternError> {
     let fail = |reason: &str| PatternError {
         pattern: pattern.to_string(),
         reason: reason.to_string(),
     };
     if let Some(raw) = pattern.strip_prefix("re:") {
         // Raw expressions keep the case-insensitivity every pattern has.
-        return Ok(format!("(?i:{raw})"));
+        return Ok(Translated {
+            source: format!("(?i:{raw})"),
+            anchors: raw_anchors(raw),
+            required: Vec::new(),
+        });
     }
     if pattern.trim().is_empty() {
         return Err(fail("the pattern is empty"));
@@ -67,7 +80,22 @@ pub fn to_regex_source(pattern: &str) -> Result<String, PatternError> {
         )));
     }
     let body = emit(&items);
-    Ok(format!(r"{START_HALF}(?:{body}){END_HALF}"))
+    // A compiled pattern starts and ends on word edges.
+    let sets = anchor_sets(&items, true, true);
+    Ok(Translated {
+        source: format!(r"{START_HALF}(?:{body}){END_HALF}"),
+        anchors: best_anchor_set(sets.clone()),
+        required: sets.into_iter().filter(|set| is_selective(set)).collect(),
+    })
+}
+
+/// Compile a pattern to regex source. Case-insensitivity is built into the source: ASCII
+/// letters become two-letter classes and other cased letters get a local `(?i:)`, because
+/// a globally case-insensitive regex folds every Unicode range it holds (the word wildcard,
+/// the space classes) and grows too large for the lazy DFA, which then hands the search to
+/// a much slower engine.
+pub fn to_regex_source(pattern: &str) -> Result<String, PatternError> {
+    translate(pattern).map(|t| t.source)
 }
 
 #[derive(Debug, Clone)]
@@ -224,11 +252,11 @@ fn emit(items: &[Item]) -> String {
             matches!(items.get(i + 1), Some(Item::Optional(_) | Item::SomeWords));
         match &items[i] {
             Item::Space if next_is_optional => {
-                out.push_str(&emit_optional_after_space(&items[i + 1], &ws));
+                out.push_str(&emit_optional_after_space(&items[i + 1], ws));
                 i += 2;
                 continue;
             }
-            Item::Space => out.push_str(&ws),
+            Item::Space => out.push_str(ws),
             Item::Piece(p) | Item::Word(p, _) => out.push_str(p),
             Item::Group(alts) => {
                 let parts: Vec<String> = alts.iter().map(|a| emit(a)).collect();
@@ -275,9 +303,13 @@ fn expand_word(word: &str) -> String {
             .iter()
             .map(|form| {
                 form.split(' ')
-                    .map(|w| w.chars().map(folded).collect::<String>())
+                    .map(|w| {
+                        let mut out = String::with_capacity(w.len() * 4);
+                        w.chars().for_each(|c| push_folded(&mut out, c));
+                        out
+                    })
                     .collect::<Vec<_>>()
-                    .join(&ws)
+                    .join(ws)
             })
             .collect();
         return format!("(?:{short}|{})", long.join("|"));
@@ -287,12 +319,12 @@ fn expand_word(word: &str) -> String {
 
 /// A word with its apostrophes widened and hyphens made optional.
 fn literal_word(word: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(word.len() * 4);
     for c in word.chars() {
         match c {
             '\'' | '\u{2019}' => out.push_str(APOS),
             '-' => out.push_str(r"(?:[\-\u{2010}\u{2011}\u{2013}]|[ \t]+)?"),
-            other => out.push_str(&folded(other)),
+            other => push_folded(&mut out, other),
         }
     }
     out
@@ -300,13 +332,31 @@ fn literal_word(word: &str) -> String {
 
 /// One character matching either case.
 fn folded(c: char) -> String {
+    let mut out = String::with_capacity(6);
+    push_folded(&mut out, c);
+    out
+}
+
+fn push_folded(out: &mut String, c: char) {
     if c.is_ascii_alphabetic() {
-        format!("[{}{}]", c.to_ascii_lowercase(), c.to_ascii_uppercase())
+        out.push('[');
+        out.push(c.to_ascii_lowercase());
+        out.push(c.to_ascii_uppercase());
+        out.push(']');
     } else if c.is_lowercase() || c.is_uppercase() {
-        format!("(?i:{})", regex::escape(&c.to_string()))
+        out.push_str("(?i:");
+        push_escaped(out, c);
+        out.push(')');
     } else {
-        regex::escape(&c.to_string())
+        push_escaped(out, c);
     }
+}
+
+fn push_escaped(out: &mut String, c: char) {
+    if regex_syntax::is_meta_character(c) {
+        out.push('\\');
+    }
+    out.push(c);
 }
 
 /// The long forms of a contraction (lower case, straight apostrophe), if it is one.
@@ -375,14 +425,7 @@ impl Anchor {
 /// Anchors of `pattern`: literals of which every match contains at least one; `None` when no
 /// such set exists (all-optional patterns, raw expressions without usable literals).
 pub fn anchors(pattern: &str) -> Option<Vec<Anchor>> {
-    if let Some(raw) = pattern.strip_prefix("re:") {
-        return raw_anchors(raw);
-    }
-    let chars: Vec<char> = pattern.trim().chars().collect();
-    let mut parser = Parser { chars, pos: 0 };
-    let items = parser.sequence(None).ok()?;
-    // A compiled pattern starts and ends on word edges.
-    sequence_anchors(&items, true, true)
+    translate(pattern).ok()?.anchors
 }
 
 /// Shortest raw literal worth prefiltering on: shorter ones occur in nearly every draft.
@@ -426,13 +469,19 @@ fn raw_anchors(raw: &str) -> Option<Vec<Anchor>> {
 /// The best anchor set of a sequence: a single required word (the longest), else the union
 /// of a required group's alternatives (the smallest such union).
 fn sequence_anchors(items: &[Item], open_start: bool, open_end: bool) -> Option<Vec<Anchor>> {
+    best_anchor_set(anchor_sets(items, open_start, open_end))
+}
+
+/// The most selective of several anchor sets: uncommon words first, then a single word,
+/// then the longest shortest word.
+fn best_anchor_set(sets: Vec<Vec<Anchor>>) -> Option<Vec<Anchor>> {
     let score = |set: &Vec<Anchor>| {
         let shortest = set.iter().map(|a| a.text.len()).min().unwrap_or(0);
         let rare = set.iter().all(|a| !COMMON_WORDS.contains(&a.text.as_str()));
         (rare, usize::from(set.len() == 1), shortest)
     };
     let mut best: Option<Vec<Anchor>> = None;
-    for candidate in anchor_sets(items, open_start, open_end) {
+    for candidate in sets {
         if best.as_ref().is_none_or(|b| score(&candidate) > score(b)) {
             best = Some(candidate);
         }
@@ -477,21 +526,12 @@ fn anchor_sets(items: &[Item], open_start: bool, open_end: bool) -> Vec<Vec<Anch
 /// a block holds one word of every set is cheap and rules out most blocks before the regex
 /// runs. Empty for raw expressions.
 pub fn required_anchor_sets(pattern: &str) -> Vec<Vec<Anchor>> {
-    if pattern.starts_with("re:") {
-        return Vec::new();
-    }
-    let chars: Vec<char> = pattern.trim().chars().collect();
-    let mut parser = Parser { chars, pos: 0 };
-    let Ok(items) = parser.sequence(None) else {
-        return Vec::new();
-    };
-    anchor_sets(&items, true, true)
-        .into_iter()
-        .filter(|set| {
-            set.iter()
-                .all(|a| a.text.len() >= MIN_RAW_ANCHOR && !COMMON_WORDS.contains(&a.text.as_str()))
-        })
-        .collect()
+    translate(pattern).map(|t| t.required).unwrap_or_default()
+}
+
+fn is_selective(set: &[Anchor]) -> bool {
+    set.iter()
+        .all(|a| a.text.len() >= MIN_RAW_ANCHOR && !COMMON_WORDS.contains(&a.text.as_str()))
 }
 
 #[cfg(test)]
