@@ -174,18 +174,14 @@ pub fn extend_summary(line: &mut String, r: &FileResult) {
     }
 }
 
-/// Add `score`, `score_signals` and the recipient fields to a file's JSON entry.
-pub fn add_json(entry: &mut serde_json::Value, r: &FileResult) {
+/// Add the recipient fields to a file's JSON entry.
+pub fn add_json(entry: &mut super::report::JsonFile<'_>, r: &FileResult) {
     use serde_json::json;
-    entry["score"] = json!(r.score.as_ref().map(|s| s.value));
-    if let Some(score) = &r.score {
-        entry["score_signals"] = json!(score.signals);
-    }
     match &r.recipient {
         Some(Entry::Row { csv, row, values }) => {
             let map: serde_json::Map<String, serde_json::Value> =
                 values.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
-            entry["recipient"] = json!({"csv": csv, "row": row, "values": map});
+            entry.insert("recipient", json!({"csv": csv, "row": row, "values": map}));
         }
         Some(Entry::Template {
             csv,
@@ -193,14 +189,17 @@ pub fn add_json(entry: &mut serde_json::Value, r: &FileResult) {
             rows_with_findings,
             scores,
         }) => {
-            entry["recipients"] = json!({
-                "csv": csv,
-                "rows": rows,
-                "rows_with_findings": rows_with_findings,
-                "score": scores.map(|s| json!({
-                    "min": s.min.0, "min_row": s.min.1, "median": s.median, "max": s.max.0, "max_row": s.max.1,
-                })),
-            });
+            entry.insert(
+                "recipients",
+                json!({
+                    "csv": csv,
+                    "rows": rows,
+                    "rows_with_findings": rows_with_findings,
+                    "score": scores.map(|s| json!({
+                        "min": s.min.0, "min_row": s.min.1, "median": s.median, "max": s.max.0, "max_row": s.max.1,
+                    })),
+                }),
+            );
         }
         None => {}
     }

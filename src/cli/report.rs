@@ -107,7 +107,7 @@ pub fn write(results: &[FileResult], args: &CheckArgs, extras: &Extras) -> anyho
                 }
                 let mut entry = json_file(r);
                 if args.fix {
-                    entry["fixed"] = json!(r.fix.as_ref().map_or(0, |f| f.applied));
+                    entry.insert("fixed", json!(r.fix.as_ref().map_or(0, |f| f.applied)));
                 }
                 serde_json::to_writer(&mut out, &entry)?;
             }
@@ -390,23 +390,79 @@ pub fn totals(results: &[FileResult]) -> Totals {
     t
 }
 
-/// The JSON report value.
+/// The JSON entry of one file (the contract in the README). Typed and borrowed, so writing
+/// thousands of entries builds no intermediate value trees.
+#[derive(serde::Serialize)]
+pub struct JsonFile<'a> {
+    path: &'a str,
+    error: Option<&'a str>,
+    diagnostics: Vec<JsonFinding<'a>>,
+    score: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score_signals: Option<&'a [crate::personal::score::Signal]>,
+    /// Keys added by `--recipients` and `--fix`.
+    #[serde(flatten)]
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl JsonFile<'_> {
+    /// Add a key (`fixed`, `recipient`, ...).
+    pub fn insert(&mut self, key: &str, value: serde_json::Value) {
+        self.extra.insert(key.to_string(), value);
+    }
+}
+
+#[derive(serde::Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    category: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    matched: &'a str,
+    start: JsonPosition,
+    end: JsonPosition,
+    fixes: Vec<JsonFix<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    edits: &'a [crate::lint::Edit],
+}
+
+#[derive(serde::Serialize)]
+struct JsonPosition {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
 /// The JSON entry of one file.
-pub fn json_file(r: &FileResult) -> serde_json::Value {
+pub fn json_file(r: &FileResult) -> JsonFile<'_> {
     let index = LineIndex::new(&r.text);
-    let diagnostics: Vec<serde_json::Value> = r
+    let diagnostics = r
         .findings
         .iter()
         .map(|f| json_finding(f, &r.text, &index))
         .collect();
-    let mut entry = json!({"path": r.path, "error": r.error, "diagnostics": diagnostics});
+    let mut entry = JsonFile {
+        path: &r.path,
+        error: r.error.as_deref(),
+        diagnostics,
+        score: r.score.as_ref().map(|s| s.value),
+        score_signals: r.score.as_ref().map(|s| s.signals.as_slice()),
+        extra: serde_json::Map::new(),
+    };
     super::recipients::add_json(&mut entry, r);
     entry
 }
 
 /// The whole JSON report as one value (tests and small runs; `write` streams instead).
 pub fn json_report(results: &[FileResult]) -> serde_json::Value {
-    let files: Vec<serde_json::Value> = results.iter().map(json_file).collect();
+    let files: Vec<serde_json::Value> = results
+        .iter()
+        .map(|r| serde_json::to_value(json_file(r)).unwrap_or_default())
+        .collect();
     let t = totals(results);
     json!({
         "version": 1,
@@ -419,32 +475,33 @@ pub fn json_report(results: &[FileResult]) -> serde_json::Value {
     })
 }
 
-fn position(text: &str, index: &LineIndex, offset: usize) -> serde_json::Value {
+fn position(text: &str, index: &LineIndex, offset: usize) -> JsonPosition {
     let (line, column) = index.line_col_chars(text, offset);
-    json!({"offset": offset, "line": line, "column": column})
+    JsonPosition {
+        offset,
+        line,
+        column,
+    }
 }
 
-fn json_finding(f: &Finding, text: &str, index: &LineIndex) -> serde_json::Value {
-    let fixes: Vec<serde_json::Value> = f
-        .fixes
-        .iter()
-        .map(|fix| {
-            json!({
-                "title": fix.title,
-                "edits": fix.edits.iter().map(|e| json!({"start": e.start, "end": e.end, "replacement": e.replacement})).collect::<Vec<_>>(),
+fn json_finding<'a>(f: &'a Finding, text: &'a str, index: &LineIndex) -> JsonFinding<'a> {
+    JsonFinding {
+        rule: &f.rule,
+        category: &f.category,
+        severity: f.severity.as_str(),
+        message: &f.message,
+        matched: text.get(f.range.clone()).unwrap_or(""),
+        start: position(text, index, f.range.start),
+        end: position(text, index, f.range.end),
+        fixes: f
+            .fixes
+            .iter()
+            .map(|fix| JsonFix {
+                title: &fix.title,
+                edits: &fix.edits,
             })
-        })
-        .collect();
-    json!({
-        "rule": f.rule,
-        "category": f.category,
-        "severity": f.severity.as_str(),
-        "message": f.message,
-        "matched": text.get(f.range.clone()).unwrap_or(""),
-        "start": position(text, index, f.range.start),
-        "end": position(text, index, f.range.end),
-        "fixes": fixes,
-    })
+            .collect(),
+    }
 }
 
 fn level(severity: Severity) -> Level {

@@ -37,8 +37,11 @@ pub struct CompiledRule {
     required_words: Vec<Vec<Vec<(usize, bool)>>>,
     /// Per pattern, from its translation: anchors and required anchor sets, until the rule
     /// set's index takes them.
-    pending_anchors: Vec<(Option<Vec<pattern::Anchor>>, Vec<Vec<pattern::Anchor>>)>,
+    pending_anchors: Vec<PatternAnchors>,
 }
+
+/// A pattern's anchors and required anchor sets (see `pattern::Translated`).
+type PatternAnchors = (Option<Vec<pattern::Anchor>>, Vec<Vec<pattern::Anchor>>);
 
 /// A regex translated from a pattern and compiled on first use.
 #[derive(Debug)]
@@ -444,7 +447,7 @@ fn build(rule: &str, pattern: &str, source: &str) -> Result<Regex, RuleError> {
     })
 }
 
-fn build_source(source: &str, prefilter: bool) -> Result<Regex, meta::BuildError> {
+fn build_source(source: &str, prefilter: bool) -> Result<Regex, Box<meta::BuildError>> {
     // A small lazy-DFA cache per regex: hundreds of patterns run on short drafts, and the
     // default (several MB each, per thread) would dominate memory for no speed gain. Only
     // match bounds are ever read, so only the implicit whole-match group is compiled.
@@ -453,7 +456,10 @@ fn build_source(source: &str, prefilter: bool) -> Result<Regex, meta::BuildError
         .hybrid_cache_capacity(1 << 18)
         .which_captures(WhichCaptures::Implicit)
         .auto_prefilter(prefilter);
-    Regex::builder().configure(config).build(source)
+    Regex::builder()
+        .configure(config)
+        .build(source)
+        .map_err(Box::new)
 }
 
 fn passes_conditions(
