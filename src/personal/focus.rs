@@ -107,32 +107,20 @@ pub fn about(sentence: &str) -> About {
 /// words, and not mostly a flagged stock phrase.
 pub fn counted_sentences(draft: &Draft<'_>, flagged: &[Range<usize>]) -> Vec<Range<usize>> {
     let greeting = document::greeting(draft).map(|g| g.line);
+    let covered = crate::rules::sentences::covered(&draft.sentences, flagged);
     draft
         .sentences
         .iter()
-        .filter(|s| s.start >= draft.prose.body_start)
-        .filter(|s| {
-            !draft
-                .prose
-                .blocks
-                .iter()
-                .any(|b| b.heading && b.range.start <= s.start && s.start < b.range.end)
-        })
-        .filter(|s| {
+        .zip(covered)
+        .filter(|(s, _)| s.start >= draft.prose.body_start && !draft.prose.heading_at(s.start))
+        .filter(|(s, _)| {
             !greeting
                 .as_ref()
                 .is_some_and(|g| g.start <= s.start && s.start < g.end.max(g.start + 1))
         })
-        .filter(|s| count_words(draft.masked((*s).clone())) >= 4)
-        .filter(|s| {
-            let covered: usize = flagged
-                .iter()
-                .filter(|f| f.start < s.end && s.start < f.end)
-                .map(|f| f.end.min(s.end) - f.start.max(s.start))
-                .sum();
-            covered * 2 <= s.len()
-        })
-        .cloned()
+        .filter(|(s, _)| count_words(draft.masked((*s).clone())) >= 4)
+        .filter(|(s, covered)| covered * 2 <= s.len())
+        .map(|(s, _)| s.clone())
         .collect()
 }
 

@@ -116,19 +116,14 @@ pub fn score(draft: &Draft<'_>, findings: &[Finding], options: &LintOptions) -> 
     let flagged: Vec<Range<usize>> = phrase.iter().map(|f| f.range.clone()).collect();
     let greeting = document::greeting(draft).map(|g| g.line);
     let body_start = draft.prose.body_start;
-    let in_heading = |s: &Range<usize>| {
-        draft
-            .prose
-            .blocks
-            .iter()
-            .any(|b| b.heading && b.range.start <= s.start && s.start < b.range.end)
-    };
+    let in_heading = |s: &Range<usize>| draft.prose.heading_at(s.start);
+    let covered = crate::rules::sentences::covered(&draft.sentences, &flagged);
     let clean: Vec<Range<usize>> = draft
         .sentences
         .iter()
-        .filter(|s| s.start >= body_start)
-        .filter(|s| !flagged.iter().any(|f| f.start < s.end && s.start < f.end))
-        .cloned()
+        .zip(covered)
+        .filter(|(s, covered)| s.start >= body_start && *covered == 0)
+        .map(|(s, _)| s.clone())
         .collect();
 
     // Facts: front-matter facts used, and kinds of reader evidence (looked for only until

@@ -107,6 +107,18 @@ pub struct Prose {
     pub directives: Vec<Directive>,
 }
 
+impl Prose {
+    /// Whether `offset` lies inside a heading (or subject-line) block. Blocks are in text
+    /// order, so this is a binary search rather than a scan of every block.
+    pub fn heading_at(&self, offset: usize) -> bool {
+        let after = self.blocks.partition_point(|b| b.range.start <= offset);
+        after
+            .checked_sub(1)
+            .and_then(|i| self.blocks.get(i))
+            .is_some_and(|b| b.heading && offset < b.range.end)
+    }
+}
+
 /// Extract the checkable prose of `text`.
 pub fn extract(text: &str, format: Format) -> Prose {
     let front_matter = frontmatter::parse(text);

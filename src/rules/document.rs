@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::evidence::{self, DetailKind, KnownNames};
+use super::sentences;
 use super::{RuleSet, RuleSpec};
 use crate::context::Channel;
 use crate::fix;
@@ -177,16 +178,12 @@ pub fn reader_evidence(
     flagged: &[Range<usize>],
 ) -> Vec<(DetailKind, Range<usize>)> {
     let mut found = Vec::new();
-    for sentence in &draft.sentences {
+    let covered = sentences::covered(&draft.sentences, flagged);
+    for (sentence, flagged_len) in draft.sentences.iter().zip(covered) {
         if in_heading(draft, sentence.start) {
             continue;
         }
         // A sentence that is mostly a stock phrase is not evidence.
-        let flagged_len: usize = flagged
-            .iter()
-            .filter(|f| f.start < sentence.end && sentence.start < f.end)
-            .map(|f| f.end.min(sentence.end) - f.start.max(sentence.start))
-            .sum();
         if flagged_len * 2 > sentence.len() {
             continue;
         }
@@ -244,11 +241,7 @@ fn dense_with_detail(draft: &Draft<'_>) -> bool {
 }
 
 fn in_heading(draft: &Draft<'_>, offset: usize) -> bool {
-    draft
-        .prose
-        .blocks
-        .iter()
-        .any(|b| b.heading && b.range.start <= offset && offset < b.range.end)
+    draft.prose.heading_at(offset)
 }
 
 fn missing_context(

@@ -561,10 +561,7 @@ fn specific_around(
 }
 
 fn in_heading(prose: &Prose, offset: usize) -> bool {
-    prose
-        .blocks
-        .iter()
-        .any(|b| b.heading && b.range.start <= offset && offset < b.range.end)
+    prose.heading_at(offset)
 }
 
 /// One match per rule per overlapping cluster, the longest (earliest on a tie).

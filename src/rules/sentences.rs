@@ -129,6 +129,23 @@ fn newline_boundary(masked: &str, start: usize, at: usize) -> Option<(usize, usi
     }
 }
 
+/// For each sentence (in order, not overlapping), how many of its bytes the `flagged` ranges
+/// cover, overlapping ranges counted once each. Linear in sentences plus overlaps, where a
+/// scan of every range per sentence would be quadratic on long documents.
+pub fn covered(sentences: &[Range<usize>], flagged: &[Range<usize>]) -> Vec<usize> {
+    let mut covered = vec![0; sentences.len()];
+    for f in flagged {
+        let first = sentences.partition_point(|s| s.end <= f.start);
+        for (i, s) in sentences.iter().enumerate().skip(first) {
+            if s.start >= f.end {
+                break;
+            }
+            covered[i] += f.end.min(s.end).saturating_sub(f.start.max(s.start));
+        }
+    }
+    covered
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,5 +184,16 @@ mod tests {
         let s = split(t);
         assert_eq!(containing(&s, 2), Some(s[0].clone()));
         assert_eq!(containing(&s, 20), None);
+    }
+
+    #[test]
+    fn covered_bytes_per_sentence() {
+        let sentences = vec![0..10, 11..20, 21..30];
+        assert_eq!(covered(&sentences, &[]), vec![0, 0, 0]);
+        assert_eq!(covered(&sentences, &[2..4]), vec![2, 0, 0]);
+        // A range across a sentence boundary counts in both; overlapping ranges add up.
+        assert_eq!(covered(&sentences, &[8..13, 12..14]), vec![2, 4, 0]);
+        assert_eq!(covered(&sentences, &[0..30]), vec![10, 9, 9]);
+        assert_eq!(covered(&sentences, &[10..11]), vec![0, 0, 0]);
     }
 }
