@@ -190,13 +190,13 @@ mod tests {
     fn covered_bytes_per_sentence() {
         let sentences = vec![0..10, 11..20, 21..30];
         assert_eq!(covered(&sentences, &[]), vec![0, 0, 0]);
-        let one = vec![2..4];
+        let one: Vec<Range<usize>> = std::iter::once(2..4).collect();
         assert_eq!(covered(&sentences, &one), vec![2, 0, 0]);
         // A range across a sentence boundary counts in both; overlapping ranges add up.
         assert_eq!(covered(&sentences, &[8..13, 12..14]), vec![2, 4, 0]);
-        let all = vec![0..30];
+        let all: Vec<Range<usize>> = std::iter::once(0..30).collect();
         assert_eq!(covered(&sentences, &all), vec![10, 9, 9]);
-        let gap = vec![10..11];
+        let gap: Vec<Range<usize>> = std::iter::once(10..11).collect();
         assert_eq!(covered(&sentences, &gap), vec![0, 0, 0]);
     }
 }
