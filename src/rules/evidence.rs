@@ -29,6 +29,24 @@ const NOT_SPECIFIC: &[&str] = &[
     "ok",
     "okay",
     "ceo",
+    "ceos",
+    "cio",
+    "cios",
+    "ciso",
+    "cisos",
+    "ctos",
+    "cfos",
+    "cmos",
+    "vps",
+    "svp",
+    "evp",
+    "roi",
+    "kpi",
+    "kpis",
+    "dtc",
+    "d2c",
+    "smb",
+    "smbs",
     "cto",
     "cfo",
     "coo",
@@ -487,7 +505,7 @@ fn shared_history() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:chat|conversation|call|talk|exchange|meeting|time (?:at|on|in)|days (?:at|on|in)|years (?:at|on|in))|saw you (?:at|in|on|present|presenting|speak|speaking|talk|talking|give|giving|perform|performing|play|playing|demo|run|lead)|heard you|you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|built|rebuilt|ran|led|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop|seminar|lecture|lab|section|cohort|group|team)|(?:took|audited|TA'd|TAed) your (?:class|course|seminar|lecture|workshop)|thanks? (?:you )?(?:so much |again |also )?for (?:(?:the|your) (?:[\w-]+\s+)?(?:tour|talk|session|demo|workshop|intro|introduction|walk|walkthrough|chat|call|coffee|lunch|dinner|drinks|beer|conversation|catch-up|tips|pointers|feedback|notes|reply|advice|help|book|recommendation|invite|invitation|ride|loan|hospitality|chat on|call on|advice on|reply on|notes? on)|leading|hosting|showing|organi[sz]ing|running|inviting|speaking at|(?:walking|showing|taking|having|hosting|helping|introducing|including|inviting|pointing|sending|telling|letting|giving|mentoring|teaching|meeting|seeing|joining|squeezing|fitting|covering|driving|feeding|putting up) (?:me|us))|(?:great|good|lovely|nice) (?:to meet|meeting|seeing|talking|chatting|catching up)|your (?:reply|answer|question|comment|advice|feedback|suggestion)|we (?:both |all )?(?:sat|shared a|shared the|caught up|overlapped|collaborated|studied|roomed|carpooled|ran into|bumped into|were (?:in|on) the same|worked together|built [\w\s-]{1,40}?together|shipped [\w\s-]{1,60}?together)|we (?:\w+ed|built|wrote|ran|spent|taught|led|made|did|were|had|went) (?:[\w'’.-]+\s+){0,8}?together|when (?:we|you and I) (?:were|worked|met|last|first|both|studied|sat|shared|ran|overlapped)|(?:you and I|the two of us) (?:\w+ed|were|built|wrote|ran|spent|sat|shared|went|both)|(?:your|my) (?:old|former) (?:colleague|teammate|manager|boss|student|intern|classmate|roommate|mentor|TA|advisor|adviser|supervisor|team)|(?:as|was) your (?:student|intern|TA|mentee|report|teammate|classmate|tenant|neighbou?r|patient|client)|(?:same|your) (?:cohort|lab|dorm|residency|bootcamp|squad|study group|reading group)|fellow (?:[\w-]+\s+){0,3}?(?:alum|alumna|alumnus|alumni|grad|graduate))(?-u:\b)",
+            r"(?i)(?-u:\b)(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:(?:hallway|quick|short|brief|long|great|lovely|recent|last|earlier|first|phone|video|zoom|coffee|lunch|booth|email|LinkedIn|DM|Slack|Discord)\s+){0,2}(?:chat|conversation|call|talk|exchange|meeting|time (?:at|on|in)|days (?:at|on|in)|years (?:at|on|in))|saw you (?:at|in|on|present|presenting|speak|speaking|talk|talking|give|giving|perform|performing|play|playing|demo|run|lead)|heard you|you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|built|rebuilt|ran|led|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop|seminar|lecture|lab|section|cohort|group|team)|(?:took|audited|TA'd|TAed) your (?:class|course|seminar|lecture|workshop)|thanks? (?:you )?(?:so much |again |also )?for (?:(?:the|your) (?:[\w-]+\s+)?(?:tour|talk|session|demo|workshop|intro|introduction|walk|walkthrough|chat|call|coffee|lunch|dinner|drinks|beer|conversation|catch-up|tips|pointers|feedback|notes|reply|advice|help|book|recommendation|invite|invitation|ride|loan|hospitality|chat on|call on|advice on|reply on|notes? on)|leading|hosting|showing|organi[sz]ing|running|inviting|speaking at|(?:walking|showing|taking|having|hosting|helping|introducing|including|inviting|pointing|sending|telling|letting|giving|mentoring|teaching|meeting|seeing|joining|squeezing|fitting|covering|driving|feeding|putting up) (?:me|us))|(?:great|good|lovely|nice) (?:to meet|meeting|seeing|talking|chatting|catching up)|(?:chatting|talking|speaking) (?:with|to) you (?:on|about|during|after|over) |your (?:reply|answer|question|comment|advice|feedback|suggestion)|we (?:both |all )?(?:sat|shared a|shared the|caught up|overlapped|collaborated|studied|roomed|carpooled|ran into|bumped into|were (?:in|on) the same|worked together|built [\w\s-]{1,40}?together|shipped [\w\s-]{1,60}?together)|we (?:\w+ed|built|wrote|ran|spent|taught|led|made|did|were|had|went) (?:[\w'’.-]+\s+){0,8}?together|when (?:we|you and I) (?:were|worked|met|last|first|both|studied|sat|shared|ran|overlapped)|(?:you and I|the two of us) (?:\w+ed|were|built|wrote|ran|spent|sat|shared|went|both)|(?:your|my) (?:old|former) (?:colleague|teammate|manager|boss|student|intern|classmate|roommate|mentor|TA|advisor|adviser|supervisor|team)|(?:as|was) your (?:student|intern|TA|mentee|report|teammate|classmate|tenant|neighbou?r|patient|client)|(?:same|your) (?:cohort|lab|dorm|residency|bootcamp|squad|study group|reading group)|fellow (?:[\w-]+\s+){0,3}?(?:alum|alumna|alumnus|alumni|grad|graduate)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)(?:'s|’s) (?:[\w-]+\s+){0,2}?(?:run|ride|hike|walk|swim|rehearsal|practice|practise|game|match|class|lesson|meetup|meeting|shift|service|standup|stand-up|session|workshop|training|club|choir|dinner|lunch|potluck|party|trip|shoot|gig|show|call|sync|retro|review|visit|clean-up|cleanup))(?-u:\b)",
         )
     })
 }
