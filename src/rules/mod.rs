@@ -6,9 +6,6 @@
 pub mod builtin;
 pub mod document;
 pub mod evidence;
-// `build_source` returns `regex_automata::meta::BuildError` by value; clippy 1.95 flags its
-// size (result_large_err). Allowed here because matcher.rs is owned elsewhere.
-#[allow(clippy::result_large_err)]
 pub mod matcher;
 pub mod pattern;
 pub mod sentences;
