@@ -79,6 +79,7 @@ pub(super) fn extract(text: &str, body_start: usize) -> Prose {
         let range = range.start + body_start..range.end + body_start;
         match event {
             Event::Text(_) | Event::SoftBreak | Event::HardBreak => masker.keep(range),
+            Event::InlineHtml(html) if is_merge_tag(&html) => masker.keep(range),
             Event::Html(html) | Event::InlineHtml(html) => {
                 directives.extend(parse_directive(&html, range));
             }
@@ -95,6 +96,30 @@ pub(super) fn extract(text: &str, body_start: usize) -> Prose {
         body_start,
         directives,
     }
+}
+
+/// HTML elements a draft might really use inline; any other `<Word>` is a merge field.
+const HTML_ELEMENTS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "br", "button", "cite", "code", "data", "del", "details",
+    "dfn", "div", "em", "font", "hr", "i", "img", "input", "ins", "kbd", "label", "mark", "p", "q",
+    "s", "samp", "small", "span", "strike", "strong", "sub", "summary", "sup", "time", "tt", "u",
+    "var", "wbr", "center", "video", "audio", "source", "picture", "iframe",
+];
+
+/// `<FirstName>`, `<Company Name>`, `<insert detail>`: markdown reads these as inline HTML,
+/// but no such element exists, so the writer meant a merge field and it must stay visible
+/// to the placeholder rules.
+fn is_merge_tag(html: &str) -> bool {
+    let Some(inner) = html.strip_prefix('<').and_then(|h| h.strip_suffix('>')) else {
+        return false;
+    };
+    let name = inner.split([' ', '\t', '/']).next().unwrap_or("");
+    !name.is_empty()
+        && !inner.contains(['=', '"', '\n'])
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && !HTML_ELEMENTS.contains(&name.to_ascii_lowercase().as_str())
 }
 
 fn start_tag(masker: &mut Masker<'_>, tag: &Tag<'_>) {
@@ -199,6 +224,16 @@ mod tests {
         assert!(!m.contains("html block"));
         assert!(!m.contains("auto.link"));
         assert!(!m.contains("note"));
+    }
+
+    #[test]
+    fn angle_bracket_merge_fields_stay_visible_but_real_inline_html_does_not() {
+        let m = masked("Hi <<FirstName>>, your <Company Name> team\n\nsee <span class=\"x\">this</span> and <b>bold</b>\n");
+        assert!(m.contains("<<FirstName>>"), "{m}");
+        assert!(m.contains("<Company Name>"), "{m}");
+        assert!(!m.contains("span"), "{m}");
+        assert!(!m.contains("<b>"), "{m}");
+        assert!(m.contains("bold"), "{m}");
     }
 
     #[test]

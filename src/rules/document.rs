@@ -44,9 +44,17 @@ pub fn run(
     if let Some(spec) = spec(ids::FRONT_MATTER_ERROR) {
         out.extend(front_matter_error(draft, spec));
     }
-    if let Some(spec) = spec(ids::MISSING_CONTEXT) {
-        out.extend(missing_context(draft, spec, phrase_findings));
+    let evidence = reader_reason_missing(draft, phrase_findings);
+    if let (Some(spec), Some(found)) = (spec(ids::MISSING_CONTEXT), evidence.as_ref()) {
+        out.push(missing_context(draft, spec, found));
     }
+    out.extend(super::interchangeable::run(
+        draft,
+        rules,
+        options,
+        phrase_findings,
+        evidence.is_some(),
+    ));
     if let Some(spec) = spec(ids::CHANNEL_LENGTH) {
         out.extend(channel_length(draft, spec, options));
     }
@@ -244,11 +252,13 @@ fn in_heading(draft: &Draft<'_>, offset: usize) -> bool {
     draft.prose.heading_at(offset)
 }
 
-fn missing_context(
+/// `Some(evidence found)` when nothing in the draft ties it to its reader: the weak evidence
+/// there is, for the hover. `None` when the draft has a reader-tied reason, or is a template
+/// or empty and so is not judged.
+fn reader_reason_missing(
     draft: &Draft<'_>,
-    spec: &RuleSpec,
     phrase_findings: &[Finding],
-) -> Option<Finding> {
+) -> Option<Vec<(DetailKind, Range<usize>)>> {
     if draft.template || draft.prose.blocks.is_empty() {
         return None;
     }
@@ -267,6 +277,14 @@ fn missing_context(
     if phrase_findings.is_empty() && dense_with_detail(draft) {
         return None;
     }
+    Some(found)
+}
+
+fn missing_context(
+    draft: &Draft<'_>,
+    spec: &RuleSpec,
+    found: &[(DetailKind, Range<usize>)],
+) -> Finding {
     let mut detail = String::from("**Evidence found:** ");
     if found.is_empty() {
         detail.push_str("none.\n\n");
@@ -281,7 +299,7 @@ fn missing_context(
     detail.push_str("**Missing:** where you met or what you share, a piece of their work with a detail, a mutual contact by name, or a specific question only they can answer.");
     let mut result = finding(spec, anchor(draft), spec.message.clone(), Some(detail));
     result.fixes = fix::context_line_fixes(draft);
-    Some(result)
+    result
 }
 
 /// Characters of the body as it would be sent (front matter excluded, ends trimmed).

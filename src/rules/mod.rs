@@ -6,6 +6,7 @@
 pub mod builtin;
 pub mod document;
 pub mod evidence;
+pub mod interchangeable;
 pub mod matcher;
 pub mod pattern;
 pub mod sentences;

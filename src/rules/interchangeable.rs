@@ -1,0 +1,264 @@
+//! Interchangeable sentences: in a draft with no reason tied to its reader, the sentences
+//! that would read the same to anyone.
+//!
+//! Phrase rules catch the stock lines people have written a thousand times; real drafts
+//! reword them faster than a list can follow ("Feels like there could be some real overlap
+//! between what we do and what you do"). Once the draft as a whole has been judged to carry
+//! nothing about its reader, every body sentence without a concrete detail is, by that
+//! judgement, one that could go to anyone. This check points at those sentences, so the
+//! missing-context warning says *where* the draft is generic, not only *that* it is. It never
+//! runs on a draft that has a reader-tied reason, so a personal note is never flagged here.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{document, RuleSet};
+use crate::lint::{Draft, Finding, LintOptions};
+
+/// Stable ids of the interchangeable-sentence rules, one per kind of sentence.
+pub mod ids {
+    /// An ask with no topic only this reader could answer.
+    pub const ASK: &str = "interchangeable-ask";
+    /// Praise with nothing in it that is theirs.
+    pub const PRAISE: &str = "interchangeable-praise";
+    /// The sender's pitch.
+    pub const PITCH: &str = "interchangeable-pitch";
+    /// A closing line that would end any message.
+    pub const CLOSER: &str = "interchangeable-closer";
+    /// Any other body line that would open or fill any message.
+    pub const LINE: &str = "interchangeable-line";
+}
+
+/// Sentences shorter than this are greetings, sign-offs and fragments.
+const MIN_WORDS: usize = 4;
+
+/// Findings for the interchangeable sentences of a draft that lacks a reader-tied reason.
+/// `reader_reason_missing` is the missing-context judgement, made once by the caller.
+pub fn run(
+    draft: &Draft<'_>,
+    rules: &RuleSet,
+    options: &LintOptions,
+    phrase_findings: &[Finding],
+    reader_reason_missing: bool,
+) -> Vec<Finding> {
+    if !reader_reason_missing || draft.template {
+        return Vec::new();
+    }
+    let spec = |id: &str| {
+        rules
+            .get(id)
+            .map(|r| &r.spec)
+            .filter(|s| options.rule_enabled(&s.id, &s.category))
+    };
+    let greeting = document::greeting(draft).map(|g| g.line);
+    let closing_block = last_body_block(draft);
+    let mut out = Vec::new();
+    for sentence in &draft.sentences {
+        if !is_candidate(draft, sentence, phrase_findings, greeting.as_ref()) {
+            continue;
+        }
+        let text = draft.masked(sentence.clone());
+        let in_closing = closing_block
+            .as_ref()
+            .is_some_and(|b| b.contains(&sentence.start));
+        if let Some(spec) = classify(text, in_closing).and_then(spec) {
+            out.push(document::finding(
+                spec,
+                sentence.clone(),
+                spec.message.clone(),
+                None,
+            ));
+        }
+    }
+    out
+}
+
+/// A body sentence of some length, not already flagged, with no concrete detail in it.
+fn is_candidate(
+    draft: &Draft<'_>,
+    sentence: &Range<usize>,
+    phrase_findings: &[Finding],
+    greeting: Option<&Range<usize>>,
+) -> bool {
+    if draft.prose.heading_at(sentence.start)
+        || greeting.is_some_and(|g| g.contains(&sentence.start))
+        || phrase_findings
+            .iter()
+            .any(|f| f.range.start < sentence.end && sentence.start < f.range.end)
+    {
+        return false;
+    }
+    let text = draft.masked(sentence.clone());
+    let words = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    words >= MIN_WORDS
+        && !is_sign_off(text)
+        && !is_self_introduction(text)
+        && !text.contains("://")
+        && draft.details(sentence).is_empty()
+}
+
+/// The last prose block of the body: its sentences are the draft's closing.
+fn last_body_block(draft: &Draft<'_>) -> Option<Range<usize>> {
+    draft
+        .prose
+        .blocks
+        .iter()
+        .rev()
+        .find(|b| !b.heading)
+        .map(|b| b.range.clone())
+}
+
+/// Which rule a sentence falls under, by what it does; `None` for a sentence that does
+/// none of the stock things (asks, praises, pitches, thanks or wishes). Those are left
+/// alone: a plain statement with no detail ("The deck is attached") is not what makes a
+/// draft read as a form letter, and flagging it would bury the lines that do.
+fn classify(text: &str, in_closing: bool) -> Option<&'static str> {
+    if cue(Cue::Pitch).is_match(text) {
+        Some(ids::PITCH)
+    } else if cue(Cue::Praise).is_match(text) {
+        Some(ids::PRAISE)
+    } else if text.trim_end().ends_with('?') || cue(Cue::Ask).is_match(text) {
+        Some(ids::ASK)
+    } else if cue(Cue::Closer).is_match(text) {
+        Some(if in_closing { ids::CLOSER } else { ids::LINE })
+    } else {
+        None
+    }
+}
+
+/// "Best, Dana", "Thanks again, Priya": the sign-off, with or without the name after it.
+fn is_sign_off(text: &str) -> bool {
+    cue(Cue::SignOff).is_match(text)
+}
+
+/// "My name is Leo and I am a sophomore", "I'm a second-year student": who the sender is
+/// tells the reader something true, so it is not flagged here; `sender-focus` weighs it.
+fn is_self_introduction(text: &str) -> bool {
+    cue(Cue::SelfIntroduction).is_match(text)
+}
+
+#[derive(Clone, Copy)]
+enum Cue {
+    Pitch,
+    Praise,
+    Ask,
+    Closer,
+    SignOff,
+    SelfIntroduction,
+}
+
+fn cue(which: Cue) -> &'static Regex {
+    static CUES: OnceLock<Vec<Regex>> = OnceLock::new();
+    let all = CUES.get_or_init(|| {
+        [
+            // The sender or their company doing something for a crowd.
+            r"^(?:(?:at|here at)[ \t]+[^ \t,]+,[ \t]+)?(?:we|our|my (?:company|team|agency|firm|platform|product|startup|client))\b|\b(?:we|i)[ \t]+(?:help|helps|build|offer|provide|work with|partner with|specialise|specialize)\b|\bour[ \t]+(?:platform|product|solution|software|tool|service|services|team|agency|clients|customers)\b",
+            // Admiration with nothing of theirs in it.
+            r"\b(?:inspir\w*|impress\w*|admir\w*|amazing|incredible|remarkable|outstanding|brilliant|fantastic|awesome|journey|big fan|huge fan|fan of|love what|love how|great work|great job|kudos|congrat\w*)\b",
+            // Asking for time, a call, a reply or a link.
+            r"\b(?:call|chat|chats|minutes?|mins?|meet|meeting|coffee|sync|catch up|connect|connected|connecting|conversation|open to|would you|could you|are you|let me know|swap\w*|explore|exploring|discuss|hop on|jump on|grab|reply|respond|interested|worth|schedule|calendar|find (?:some )?time|reconnect|keep in touch|stay in touch)\b",
+            // Thanks, hopes and looking ahead. Good wishes ("wishing you all the best in this new
+            // chapter") are left out: in kudos they are what a person adds, not the template.
+            r"\b(?:thank\w*|appreciate\w*|look(?:ing)? forward|hope|hoping|hear (?:from|back)|best of luck|take care)\b",
+            // A sign-off word with a comma after it, or alone.
+            r"^(?:best|thanks|thank you|many thanks|thanks again|regards|kind regards|warm regards|best regards|warmly|cheers|sincerely|with gratitude|all the best|talk soon|take care)\b[^.!?]*(?:,|$)",
+            r"^(?:my name is|(?:i am|i'm|i’m)[ \t]+(?:a|an)[ \t])",
+        ]
+        .iter()
+        .map(|source| {
+            Regex::new(&format!("(?i){source}"))
+                .unwrap_or_else(|err| panic!("interchangeable cue is a constant: {err}"))
+        })
+        .collect()
+    });
+    &all[which as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{lint, Format};
+
+    fn findings(text: &str) -> Vec<(String, String)> {
+        let report = lint(
+            text,
+            Format::PlainText,
+            &RuleSet::builtin(),
+            &LintOptions::default(),
+        );
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule.starts_with("interchangeable-"))
+            .map(|f| (f.rule.clone(), text[f.range.clone()].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn reworded_stock_lines_in_a_generic_draft_are_flagged_by_kind() {
+        let draft = "Hi Marcus,\n\nOur studio makes onboarding videos that people actually finish.\n\nThe way you have grown the brand is remarkable.\n\nHappy to work around your calendar.\n\nThanks again for reading this far.\n\nBest,\nDev\n";
+        let got = findings(draft);
+        let want = [
+            (
+                ids::PITCH,
+                "Our studio makes onboarding videos that people actually finish.",
+            ),
+            (
+                ids::PRAISE,
+                "The way you have grown the brand is remarkable.",
+            ),
+            (ids::ASK, "Happy to work around your calendar."),
+            (ids::LINE, "Thanks again for reading this far."),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(r, s)| (r.to_string(), s.to_string()))
+            .collect();
+        assert_eq!(got, want, "greeting and sign-off are never flagged");
+    }
+
+    #[test]
+    fn a_draft_with_a_reader_tied_reason_is_never_flagged() {
+        let draft = "Hi Marcus,\n\nYour talk at RustConf on arena allocators changed how we size our pools.\n\nThe way you have grown the brand is remarkable.\n\nHappy to work around your calendar.\n\nBest,\nDev\n";
+        assert_eq!(findings(draft), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn sentences_with_a_concrete_detail_and_self_introductions_are_left_alone() {
+        let draft = "Hi Marcus,\n\nMy name is Dev and I am a student at a university.\n\nWe shipped 14 releases in 2025 with a team of six.\n\nHappy to work around your calendar.\n";
+        let got = findings(draft);
+        assert!(
+            got.iter()
+                .all(|(_, s)| !s.starts_with("My name") && !s.contains("14")),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|(r, _)| r == ids::ASK), "{got:?}");
+    }
+
+    #[test]
+    fn sentences_already_flagged_by_a_phrase_rule_are_not_flagged_twice() {
+        let draft = "Hi Marcus,\n\nI hope this message finds you well.\n\nI'd like to add you to my professional network.\n";
+        assert_eq!(findings(draft), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn classification_by_what_the_sentence_does() {
+        let cases = [
+            ("We help founders sleep at night.", false, Some(ids::PITCH)),
+            ("Your journey is so inspiring.", false, Some(ids::PRAISE)),
+            ("Open to swapping notes sometime?", false, Some(ids::ASK)),
+            ("Thank you so much for your time.", true, Some(ids::CLOSER)),
+            ("Thank you for reading this far.", false, Some(ids::LINE)),
+            ("The deck is attached for reference.", true, None),
+            ("Wishing you all the best in this new chapter.", true, None),
+        ];
+        for (text, in_closing, want) in cases {
+            assert_eq!(classify(text, in_closing), want, "{text}");
+        }
+    }
+}
