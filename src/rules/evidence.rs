@@ -290,8 +290,8 @@ const GENERIC_DEED_OBJECTS: &[&str] = &[
 
 /// Verbs that tell what anyone could read off a profile or a notification ("you joined",
 /// "you viewed my profile", "you raised a Series A"), or that belong to a question ("are
-/// you interested").
-const GENERIC_DEED_VERBS: &[&str] = &[
+/// you interested"), in a relative clause ("the post you liked") as much as in a statement.
+const GENERIC_VERBS_ANYWHERE: &[&str] = &[
     "viewed",
     "visited",
     "liked",
@@ -312,15 +312,31 @@ const GENERIC_DEED_VERBS: &[&str] = &[
     "subscribed",
     "opened",
     "clicked",
-    "checked",
-    "worked",
+    "interested",
+    "based",
+    "located",
     "needed",
     "wanted",
     "loved",
     "enjoyed",
-    "interested",
-    "based",
-    "located",
+    "attended",
+    "requested",
+    "expressed",
+    "posted",
+    "raised",
+    "earned",
+    "completed",
+    "achieved",
+    "noticed",
+    "seemed",
+    "appeared",
+];
+
+/// Verbs generic only as "you <verb> ...": "the checklist you used" is a fact about the
+/// reader's work, "you used LinkedIn" is not.
+const GENERIC_VERBS_DIRECT_ONLY: &[&str] = &[
+    "checked",
+    "worked",
     "graduated",
     "studied",
     "transitioned",
@@ -328,27 +344,16 @@ const GENERIC_DEED_VERBS: &[&str] = &[
     "switched",
     "landed",
     "passed",
-    "achieved",
-    "earned",
-    "completed",
-    "posted",
     "commented",
     "reacted",
     "endorsed",
-    "expressed",
-    "raised",
     "hired",
     "expanded",
     "secured",
     "closed",
     "announced",
-    "attended",
-    "requested",
     "considered",
-    "noticed",
     "missed",
-    "seemed",
-    "appeared",
     "qualified",
     "involved",
     "focused",
@@ -370,54 +375,15 @@ const GENERIC_DEED_VERBS: &[&str] = &[
     "tried",
 ];
 
+fn is_generic_direct_verb(verb: &str) -> bool {
+    GENERIC_VERBS_ANYWHERE.contains(&verb) || GENERIC_VERBS_DIRECT_ONLY.contains(&verb)
+}
+
 /// Words before "you" that turn "you <did>" into a question or a condition ("have you
 /// considered", "if you missed").
 const NOT_A_STATEMENT: &[&str] = &[
     "have", "did", "had", "if", "when", "whether", "would", "could", "should", "will", "can", "do",
     "unless", "once", "as", "that", "how", "why", "what", "where", "thank",
-];
-
-/// The part of `GENERIC_DEED_VERBS` that stays generic inside a relative clause: "the
-/// checklist you used" is a fact, "the post you liked" is a notification.
-const GENERIC_RELATIVE_VERBS: &[&str] = &[
-    "viewed",
-    "visited",
-    "liked",
-    "followed",
-    "accepted",
-    "connected",
-    "joined",
-    "started",
-    "moved",
-    "changed",
-    "celebrated",
-    "reached",
-    "received",
-    "added",
-    "registered",
-    "signed",
-    "downloaded",
-    "subscribed",
-    "opened",
-    "clicked",
-    "interested",
-    "based",
-    "located",
-    "needed",
-    "wanted",
-    "loved",
-    "enjoyed",
-    "attended",
-    "requested",
-    "expressed",
-    "posted",
-    "raised",
-    "earned",
-    "completed",
-    "achieved",
-    "noticed",
-    "seemed",
-    "appeared",
 ];
 
 /// Congratulations on something the reader made, named: "congrats on shipping bumpalo-lite
@@ -485,7 +451,7 @@ fn has_deed(text: &str) -> bool {
             .to_lowercase();
         let verb = c.get(2).map_or("", |m| m.as_str()).to_lowercase();
         !GENERIC_DEED_OBJECTS.contains(&noun.as_str())
-            && !GENERIC_RELATIVE_VERBS.contains(&verb.as_str())
+            && !GENERIC_VERBS_ANYWHERE.contains(&verb.as_str())
     });
     relative
         || deed_direct().captures_iter(text).any(|c| {
@@ -493,7 +459,7 @@ fn has_deed(text: &str) -> bool {
             let verb = c.get(2).map_or("", |m| m.as_str()).to_lowercase();
             let object = c.get(3).map_or("", |m| m.as_str()).to_lowercase();
             !NOT_A_STATEMENT.contains(&before.as_str())
-                && !GENERIC_DEED_VERBS.contains(&verb.as_str())
+                && !is_generic_direct_verb(&verb)
                 && !matches!(
                     object.as_str(),
                     "interesting" | "amazing" | "something" | "nothing" | "everything"
