@@ -399,6 +399,7 @@ fn clean_personal_drafts_stay_clean() {
         "---\nrecipient: Tobias Lindqvist\nchannel: linkedin-message\nmet_at: PyCon US 2024, hallway after the async track\ntheir_work: talk on retry budgets\n---\nHi Tobias,\n\nFollowing up on our chat at PyCon about retries: you mentioned that full jitter alone wasn't enough once your webhook fan-out passed ~40k deliveries a minute.\n\nDid the budget live in the sender, or in a shared Redis counter?\n\nLena\n",
         "---\nrecipient: Gloria Estrada\ncompany: Second Harvest Valley\nchannel: email\nmutual: Pastor James Whitfield\nreason: cold-storage grant they won\n---\nDear Gloria,\n\nPastor James Whitfield told me your pantry won the county cold-storage grant this spring. We are applying in the next round. Would you share how you framed the refrigeration budget?\n\nThank you,\nMarisol\n",
         "hey priya, congrats on shipping the tokio broadcast fix, the waker leak writeup was great. i'm hitting the same thing in our fan-out service. could i send you the repro?\n",
+        "---\nrecipient: Joan Albright\n---\nDear Mrs. Albright,\n\nThank you for your gift of $250 in memory of your mother, Ruth.\n\nPaula\n",
     ] {
         let report = check(text);
         none_of(&report, PERSONAL_RULES);

@@ -518,6 +518,52 @@ pub fn leftover_names(draft: &Draft<'_>, spec: &RuleSpec) -> Vec<Finding> {
     out
 }
 
+/// "in memory of your mother, Ruth", "with my colleague, Sam": the name after the comma is
+/// in apposition to the person just named, not the reader being addressed.
+fn names_a_relation(word: &str) -> bool {
+    const RELATIONS: &[&str] = &[
+        "mother",
+        "father",
+        "mum",
+        "mom",
+        "dad",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "sister",
+        "brother",
+        "partner",
+        "grandmother",
+        "grandfather",
+        "grandma",
+        "grandpa",
+        "aunt",
+        "uncle",
+        "cousin",
+        "niece",
+        "nephew",
+        "friend",
+        "colleague",
+        "cofounder",
+        "co-founder",
+        "manager",
+        "boss",
+        "mentor",
+        "teacher",
+        "student",
+        "advisor",
+        "adviser",
+        "teammate",
+        "neighbour",
+        "neighbor",
+        "dog",
+        "cat",
+    ];
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    RELATIONS.contains(&word.to_lowercase().as_str())
+}
+
 /// A name addressed to the reader inside a sentence: "Thanks again, Priya!" or "Priya,
 /// your talk ...". Returns its range and text.
 fn vocative<'t>(draft: &'t Draft<'_>, sentence: Range<usize>) -> Option<(Range<usize>, &'t str)> {
@@ -532,6 +578,7 @@ fn vocative<'t>(draft: &'t Draft<'_>, sentence: Range<usize>) -> Option<(Range<u
         if !candidate.contains(char::is_whitespace)
             && looks_like_given_name(candidate)
             && !prev_capitalised
+            && !names_a_relation(prev_word)
             && before.split_whitespace().count() >= 1
         {
             let start = sentence.start + before.len() + 2;

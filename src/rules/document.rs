@@ -259,7 +259,7 @@ fn reader_reason_missing(
     draft: &Draft<'_>,
     phrase_findings: &[Finding],
 ) -> Option<Vec<(DetailKind, Range<usize>)>> {
-    if draft.template || draft.prose.blocks.is_empty() {
+    if draft.template || draft.prose.blocks.is_empty() || uses_declared_tie(draft) {
         return None;
     }
     let flagged: Vec<Range<usize>> = phrase_findings.iter().map(|f| f.range.clone()).collect();
@@ -278,6 +278,21 @@ fn reader_reason_missing(
         return None;
     }
     Some(found)
+}
+
+/// The front matter names where you met, a piece of their work or a mutual contact, and the
+/// body mentions it: the writer has told us what ties the draft to the reader, and wrote it
+/// in ("how you priced the early-bird tier at JSConf Budapest").
+fn uses_declared_tie(draft: &Draft<'_>) -> bool {
+    const TIES: &[&str] = &["met_at", "their_work", "mutual"];
+    if TIES.iter().all(|key| draft.context.get(key).is_none()) {
+        return false;
+    }
+    let body_start = draft.prose.body_start.min(draft.prose.masked.len());
+    let body = &draft.prose.masked[body_start..];
+    !crate::personal::unused::fact_usage(&draft.context, TIES, body)
+        .0
+        .is_empty()
 }
 
 fn missing_context(
