@@ -157,16 +157,16 @@ fn cue(which: Cue) -> &'static Regex {
     let all = CUES.get_or_init(|| {
         [
             // The sender or their company doing something for a crowd.
-            r"^(?:(?:at|here at)[ \t]+[^ \t,]+,[ \t]+)?(?:we|our|my (?:company|team|agency|firm|platform|product|startup|client))\b|\b(?:we|i)[ \t]+(?:help|helps|build|offer|provide|work with|partner with|specialise|specialize)\b|\bour[ \t]+(?:platform|product|solution|software|tool|service|services|team|agency|clients|customers)\b",
+            r"^(?:(?:at|here at)[ \t]+[^ \t,]+,[ \t]+)?(?:we|our|my (?:company|team|agency|firm|platform|product|startup|client))(?-u:\b)|(?-u:\b)(?:we|i)[ \t]+(?:help|helps|build|offer|provide|work with|partner with|specialise|specialize)(?-u:\b)|(?-u:\b)our[ \t]+(?:platform|product|solution|software|tool|service|services|team|agency|clients|customers)(?-u:\b)",
             // Admiration with nothing of theirs in it.
-            r"\b(?:inspir\w*|impress\w*|admir\w*|amazing|incredible|remarkable|outstanding|brilliant|fantastic|awesome|journey|big fan|huge fan|fan of|love what|love how|great work|great job|kudos|congrat\w*)\b",
+            r"(?-u:\b)(?:inspir[a-z]*|impress[a-z]*|admir[a-z]*|amazing|incredible|remarkable|outstanding|brilliant|fantastic|awesome|journey|big fan|huge fan|fan of|love what|love how|great work|great job|kudos|congrat[a-z]*)(?-u:\b)",
             // Asking for time, a call, a reply or a link.
-            r"\b(?:call|chat|chats|minutes?|mins?|meet|meeting|coffee|sync|catch up|connect|connected|connecting|conversation|open to|would you|could you|are you|let me know|swap\w*|explore|exploring|discuss|hop on|jump on|grab|reply|respond|interested|worth|schedule|calendar|find (?:some )?time|reconnect|keep in touch|stay in touch)\b",
+            r"(?-u:\b)(?:call|chat|chats|minutes?|mins?|meet|meeting|coffee|sync|catch up|connect|connected|connecting|conversation|open to|would you|could you|are you|let me know|swap[a-z]*|explore|exploring|discuss|hop on|jump on|grab|reply|respond|interested|worth|schedule|calendar|find (?:some )?time|reconnect|keep in touch|stay in touch)(?-u:\b)",
             // Thanks, hopes and looking ahead. Good wishes ("wishing you all the best in this new
             // chapter") are left out: in kudos they are what a person adds, not the template.
-            r"\b(?:thank\w*|appreciate\w*|look(?:ing)? forward|hope|hoping|hear (?:from|back)|best of luck|take care)\b",
+            r"(?-u:\b)(?:thank[a-z]*|appreciate[a-z]*|look(?:ing)? forward|hope|hoping|hear (?:from|back)|best of luck|take care)(?-u:\b)",
             // A sign-off word with a comma after it, or alone.
-            r"^(?:best|thanks|thank you|many thanks|thanks again|regards|kind regards|warm regards|best regards|warmly|cheers|sincerely|with gratitude|all the best|talk soon|take care)\b[^.!?]*(?:,|$)",
+            r"^(?:best|thanks|thank you|many thanks|thanks again|regards|kind regards|warm regards|best regards|warmly|cheers|sincerely|with gratitude|all the best|talk soon|take care)(?-u:\b)[^.!?]*(?:,|$)",
             r"^(?:my name is|(?:i am|i'm|i’m)[ \t]+(?:a|an)[ \t])",
         ]
         .iter()
