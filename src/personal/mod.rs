@@ -73,12 +73,7 @@ pub fn run(
     options: &LintOptions,
     phrase_findings: &[Finding],
 ) -> Vec<Finding> {
-    let spec = |id: &str| {
-        rules
-            .get(id)
-            .map(|r| &r.spec)
-            .filter(|s| options.rule_enabled(&s.id, &s.category))
-    };
+    let spec = |id: &str| rules.enabled_spec(id, options);
     let mut out = Vec::new();
     if draft.template {
         if let Some(spec) = spec(ids::NAME_ONLY) {

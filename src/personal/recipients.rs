@@ -437,12 +437,7 @@ pub fn check_template(
         .filter(|f| f.rule != document::ids::CHANNEL_LENGTH)
         .collect();
     let plan = Plan::new(text, format, recipients);
-    let spec = |id: &str| {
-        rules
-            .get(id)
-            .map(|r| &r.spec)
-            .filter(|s| options.rule_enabled(&s.id, &s.category))
-    };
+    let spec = |id: &str| rules.enabled_spec(id, options);
     let gap_spec = spec(ids::EMPTY_MERGE_VALUE);
     if let Some(spec) = gap_spec {
         let mut reported: Vec<&str> = Vec::new();
@@ -650,10 +645,7 @@ fn length_finding(
     plan: &Plan<'_>,
     rows: &[RowResult],
 ) -> Option<Finding> {
-    let spec = rules
-        .get(document::ids::CHANNEL_LENGTH)
-        .map(|r| &r.spec)
-        .filter(|s| options.rule_enabled(&s.id, &s.category))?;
+    let spec = rules.enabled_spec(document::ids::CHANNEL_LENGTH, options)?;
     let channel_name = plan
         .front
         .iter()

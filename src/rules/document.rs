@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::evidence::{self, DetailKind, KnownNames};
-use super::sentences;
+use super::{interchangeable, sentences};
 use super::{RuleSet, RuleSpec};
 use crate::context::Channel;
 use crate::fix;
@@ -35,20 +35,22 @@ pub fn run(
     phrase_findings: &[Finding],
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    let spec = |id: &str| {
-        rules
-            .get(id)
-            .map(|r| &r.spec)
-            .filter(|s| options.rule_enabled(&s.id, &s.category))
-    };
+    let spec = |id: &str| rules.enabled_spec(id, options);
     if let Some(spec) = spec(ids::FRONT_MATTER_ERROR) {
         out.extend(front_matter_error(draft, spec));
     }
-    let evidence = reader_reason_missing(draft, phrase_findings);
-    if let (Some(spec), Some(found)) = (spec(ids::MISSING_CONTEXT), evidence.as_ref()) {
+    let missing_spec = spec(ids::MISSING_CONTEXT);
+    let sentences_enabled = interchangeable::ids::ALL
+        .iter()
+        .any(|id| spec(id).is_some());
+    // The judgement is the costliest document check; skip it when nothing reads it.
+    let evidence = (missing_spec.is_some() || sentences_enabled)
+        .then(|| reader_reason_missing(draft, phrase_findings))
+        .flatten();
+    if let (Some(spec), Some(found)) = (missing_spec, evidence.as_ref()) {
         out.push(missing_context(draft, spec, found));
     }
-    out.extend(super::interchangeable::run(
+    out.extend(interchangeable::run(
         draft,
         rules,
         options,

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{document, RuleSet};
+use super::{document, sentences, RuleSet};
 use crate::lint::{Draft, Finding, LintOptions};
 
 /// Stable ids of the interchangeable-sentence rules, one per kind of sentence.
@@ -29,6 +29,8 @@ pub mod ids {
     pub const CLOSER: &str = "interchangeable-closer";
     /// Any other body line that would open or fill any message.
     pub const LINE: &str = "interchangeable-line";
+    /// All of them.
+    pub const ALL: &[&str] = &[ASK, PRAISE, PITCH, CLOSER, LINE];
 }
 
 /// Sentences shorter than this are greetings, sign-offs and fragments.
@@ -46,17 +48,14 @@ pub fn run(
     if !reader_reason_missing || draft.template {
         return Vec::new();
     }
-    let spec = |id: &str| {
-        rules
-            .get(id)
-            .map(|r| &r.spec)
-            .filter(|s| options.rule_enabled(&s.id, &s.category))
-    };
+    let spec = |id: &str| rules.enabled_spec(id, options);
     let greeting = document::greeting(draft).map(|g| g.line);
     let closing_block = last_body_block(draft);
+    let flagged: Vec<Range<usize>> = phrase_findings.iter().map(|f| f.range.clone()).collect();
+    let covered = sentences::covered(&draft.sentences, &flagged);
     let mut out = Vec::new();
-    for sentence in &draft.sentences {
-        if !is_candidate(draft, sentence, phrase_findings, greeting.as_ref()) {
+    for (sentence, covered) in draft.sentences.iter().zip(covered) {
+        if covered > 0 || !is_candidate(draft, sentence, greeting.as_ref()) {
             continue;
         }
         let text = draft.masked(sentence.clone());
@@ -75,18 +74,14 @@ pub fn run(
     out
 }
 
-/// A body sentence of some length, not already flagged, with no concrete detail in it.
+/// A body sentence of some length with no concrete detail in it.
 fn is_candidate(
     draft: &Draft<'_>,
     sentence: &Range<usize>,
-    phrase_findings: &[Finding],
     greeting: Option<&Range<usize>>,
 ) -> bool {
     if draft.prose.heading_at(sentence.start)
         || greeting.is_some_and(|g| g.contains(&sentence.start))
-        || phrase_findings
-            .iter()
-            .any(|f| f.range.start < sentence.end && sentence.start < f.range.end)
     {
         return false;
     }

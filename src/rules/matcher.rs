@@ -285,6 +285,13 @@ impl RuleSet {
         self.rules.iter().find(|r| r.spec.id == id)
     }
 
+    /// The spec of a rule by id, when `options` leave it enabled.
+    pub fn enabled_spec(&self, id: &str, options: &crate::lint::LintOptions) -> Option<&RuleSpec> {
+        self.get(id)
+            .map(|r| &r.spec)
+            .filter(|s| options.rule_enabled(&s.id, &s.category))
+    }
+
     /// Phrase matches in `prose` that pass their context conditions, for rules `enabled` says
     /// yes to. Overlapping matches of one rule collapse to the longest.
     pub fn find_phrases(
