@@ -269,7 +269,7 @@ fn a_connection_request_that_pitches() {
 
 #[test]
 fn sender_focus_is_info_with_counts() {
-    let text = "---\nchannel: email\n---\nHi Dana,\n\nI run growth at Corvid, a Series A analytics startup in Austin. We have grown our pipeline 3x since March. Our team of six ships weekly and we just closed two enterprise pilots. I am building a small advisory circle this quarter.\n\nBest,\nMorgan\n";
+    let text = "---\nchannel: email\n---\nHi Dana,\n\nI run growth at Corvid in Austin. We have grown our pipeline 3x since March. Our team of six ships weekly and we just closed two enterprise pilots. I am building a small advisory circle this quarter.\n\nBest,\nMorgan\n";
     let report = check(text);
     let f = only(&report, ids::SENDER_FOCUS);
     assert_eq!(f.severity.as_str(), "info");

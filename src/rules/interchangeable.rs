@@ -51,28 +51,94 @@ pub fn run(
     let spec = |id: &str| rules.enabled_spec(id, options);
     let greeting = document::greeting(draft).map(|g| g.line);
     let closing_block = last_body_block(draft);
-    let flagged: Vec<Range<usize>> = phrase_findings.iter().map(|f| f.range.clone()).collect();
+    let mut flagged: Vec<Range<usize>> = phrase_findings.iter().map(|f| f.range.clone()).collect();
+    flagged.sort_by_key(|r| r.start);
     let covered = sentences::covered(&draft.sentences, &flagged);
     let mut out = Vec::new();
     for (sentence, covered) in draft.sentences.iter().zip(covered) {
-        if covered > 0 || !is_candidate(draft, sentence, greeting.as_ref()) {
-            continue;
-        }
-        let text = draft.masked(sentence.clone());
-        let in_closing = closing_block
-            .as_ref()
-            .is_some_and(|b| b.contains(&sentence.start));
-        if let Some(spec) = classify(text, in_closing).and_then(spec) {
-            out.push(document::finding(
-                spec,
-                sentence.clone(),
-                spec.message.clone(),
-                None,
-            ));
+        let pieces = if covered == 0 {
+            vec![sentence.clone()]
+        } else {
+            unflagged_clauses(&draft.prose.masked, sentence, &flagged)
+        };
+        for piece in pieces {
+            if !is_candidate(draft, &piece, greeting.as_ref()) {
+                continue;
+            }
+            let text = draft.masked(piece.clone());
+            let in_closing = closing_block
+                .as_ref()
+                .is_some_and(|b| b.contains(&piece.start));
+            if let Some(spec) = classify(text, in_closing).and_then(spec) {
+                out.push(document::finding(spec, piece, spec.message.clone(), None));
+            }
         }
     }
     out
 }
+
+/// The clauses of a partly flagged sentence outside its findings ("Hope you're doing well!
+/// *Would love to reconnect and hear how it's going*, let's keep in touch!"). A stock phrase
+/// next to a reworded one does not make the reworded one personal. Only a part set off from
+/// the findings by punctuation counts as a clause of its own; the words that merely continue
+/// a flagged phrase ("I'd love to pick your brain *about your career*") are left to it.
+/// `flagged` is sorted by start.
+fn unflagged_clauses(
+    masked: &str,
+    sentence: &Range<usize>,
+    flagged: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut cursor = sentence.start;
+    let first = flagged.partition_point(|f| f.end <= sentence.start);
+    for f in &flagged[first..] {
+        if f.start >= sentence.end {
+            break;
+        }
+        if f.start > cursor {
+            let after_finding = cursor > sentence.start;
+            pieces.extend(clause(masked, cursor..f.start, after_finding, true));
+        }
+        cursor = cursor.max(f.end);
+    }
+    if cursor < sentence.end && cursor > sentence.start {
+        pieces.extend(clause(masked, cursor..sentence.end, true, false));
+    }
+    pieces
+}
+
+/// A gap between findings as a clause: set off by punctuation on each side that touches a
+/// finding, and trimmed of that punctuation and of a joining conjunction.
+fn clause(
+    masked: &str,
+    gap: Range<usize>,
+    finding_before: bool,
+    finding_after: bool,
+) -> Option<Range<usize>> {
+    const JOINERS: &[&str] = &["and", "but", "so", "or", "then", "also"];
+    let text = masked.get(gap.clone())?;
+    let is_separator = |c: char| c.is_whitespace() || CLAUSE_PUNCTUATION.contains(c);
+    let head = &text[..text.len() - text.trim_start_matches(is_separator).len()];
+    let tail = &text[text.trim_end_matches(is_separator).len()..];
+    let punctuated = |part: &str| part.contains(|c: char| CLAUSE_PUNCTUATION.contains(c));
+    if (finding_before && !punctuated(head)) || (finding_after && !punctuated(tail)) {
+        return None;
+    }
+    let mut start = gap.start + head.len();
+    let end = gap.end - tail.len();
+    while let Some(rest) = masked.get(start..end) {
+        let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = rest[..word_len].to_ascii_lowercase();
+        if word_len == rest.len() || !JOINERS.contains(&word.as_str()) {
+            break;
+        }
+        start += word_len + (rest[word_len..].len() - rest[word_len..].trim_start().len());
+    }
+    (start < end).then_some(start..end)
+}
+
+/// Punctuation that sets a clause off from its neighbours.
+const CLAUSE_PUNCTUATION: &str = ",;:!?.\u{2026}\u{2013}\u{2014}()";
 
 /// A body sentence of some length with no concrete detail in it.
 fn is_candidate(
@@ -238,6 +304,25 @@ mod tests {
     #[test]
     fn sentences_already_flagged_by_a_phrase_rule_are_not_flagged_twice() {
         let draft = "Hi Marcus,\n\nI hope this message finds you well.\n\nI'd like to add you to my professional network.\n";
+        assert_eq!(findings(draft), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn a_reworded_clause_beside_a_stock_phrase_is_flagged_on_its_own() {
+        let draft = "Hi Grace,\n\nWould love to reconnect and hear how it's going once you've settled in, let's keep in touch!\n\nOmar\n";
+        assert_eq!(
+            findings(draft),
+            vec![(
+                ids::ASK.to_string(),
+                "Would love to reconnect and hear how it's going once you've settled in"
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn words_that_continue_a_flagged_phrase_are_not_a_clause() {
+        let draft = "Hi Grace,\n\nI'd love to pick your brain sometime about your career journey.\n\nOmar\n";
         assert_eq!(findings(draft), Vec::<(String, String)>::new());
     }
 

@@ -121,7 +121,10 @@ fn newline_boundary(masked: &str, start: usize, at: usize) -> Option<(usize, usi
         || next_line.split_once(['.', ')']).is_some_and(|(n, _)| {
             !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())
         });
-    let short = before.chars().count() <= 30;
+    // A short *physical* line (a sign-off, a name), not the tail of a long line after a
+    // full stop ("...on their team. The compensation is").
+    let physical_start = masked[..at].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    let short = masked[physical_start..at].trim_end().chars().count() <= 30;
     if blank_next || closes || list_next || short || before.is_empty() {
         Some((at, after_nl))
     } else {
@@ -175,6 +178,16 @@ mod tests {
     fn a_wrapped_line_continues_the_sentence() {
         let t = "I would really like to add you to my professional\nnetwork on LinkedIn today.";
         assert_eq!(texts(t).len(), 1);
+    }
+
+    #[test]
+    fn a_short_tail_after_a_full_stop_is_not_a_short_line() {
+        let t = "I think you'd be a great fit for a senior role on their team. The compensation is\nvery competitive and the culture is amazing.";
+        assert_eq!(
+            texts(t)[1],
+            "The compensation is\nvery competitive and the culture is amazing."
+        );
+        assert_eq!(texts("Best,\nAlex"), vec!["Best,", "Alex"]);
     }
 
     #[test]
