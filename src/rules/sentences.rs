@@ -101,9 +101,8 @@ fn is_abbreviation(before: &str) -> bool {
 /// A line break ends a sentence after a blank line, after closing punctuation or a comma
 /// (greetings), before a list marker, or when the line before it is short (sign-offs).
 fn newline_boundary(masked: &str, start: usize, at: usize) -> Option<(usize, usize)> {
-    let line_start = masked[..at]
-        .rfind(['\n', '\r'])
-        .map_or(start, |p| (p + 1).max(start));
+    let physical_start = masked[..at].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    let line_start = physical_start.max(start);
     let before = masked[line_start..at].trim_end();
     let after_nl = if masked[at..].starts_with("\r\n") {
         at + 2
@@ -123,7 +122,6 @@ fn newline_boundary(masked: &str, start: usize, at: usize) -> Option<(usize, usi
         });
     // A short *physical* line (a sign-off, a name), not the tail of a long line after a
     // full stop ("...on their team. The compensation is").
-    let physical_start = masked[..at].rfind(['\n', '\r']).map_or(0, |p| p + 1);
     let short = masked[physical_start..at].trim_end().chars().count() <= 30;
     if blank_next || closes || list_next || short || before.is_empty() {
         Some((at, after_nl))
