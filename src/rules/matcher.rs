@@ -350,9 +350,8 @@ impl RuleSet {
             .collect();
         let Some(ac) = &self.anchors else { return out };
 
-        // (pattern, block) pairs from every anchor occurrence, and every (block, word,
-        // whole word) seen for the required-word check.
-        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        // Every (block, word, whole word) seen, then the (pattern, block) pairs they stand
+        // for: a word that recurs in a block is expanded to its patterns only once.
         let mut seen: Vec<(usize, usize, bool)> = Vec::new();
         let bytes = text.as_bytes();
         let is_word = |i: usize| {
@@ -365,7 +364,12 @@ impl RuleSet {
             let whole = !word_before && !is_word(m.end());
             let block = prose.blocks.partition_point(|b| b.range.end <= m.start());
             seen.push((block, m.pattern().as_usize(), whole));
-            for owner in &self.anchor_owners[m.pattern().as_usize()] {
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        for &(block, word, whole) in &seen {
+            for owner in &self.anchor_owners[word] {
                 if whole || !owner.whole_word {
                     hits.push((owner.rule, owner.pattern, block));
                 }
@@ -373,8 +377,6 @@ impl RuleSet {
         }
         hits.sort_unstable();
         hits.dedup();
-        seen.sort_unstable();
-        seen.dedup();
         let holds = |block: usize, &(word, whole_only): &(usize, bool)| {
             seen.binary_search(&(block, word, true)).is_ok()
                 || (!whole_only && seen.binary_search(&(block, word, false)).is_ok())

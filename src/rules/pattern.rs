@@ -60,10 +60,11 @@ pub fn translate(pattern: &str) -> Result<Translated, PatternError> {
     };
     if let Some(raw) = pattern.strip_prefix("re:") {
         // Raw expressions keep the case-insensitivity every pattern has.
+        let (anchors, required) = raw_anchors(raw);
         return Ok(Translated {
             source: format!("(?i:{raw})"),
-            anchors: raw_anchors(raw),
-            required: Vec::new(),
+            anchors,
+            required,
         });
     }
     if pattern.trim().is_empty() {
@@ -214,13 +215,20 @@ impl Parser {
         }
         let word: String = self.chars[start..self.pos].iter().collect();
         let source = expand_word(&word);
-        // A hyphenated word always contains its first part ("win-win" matches "winwin").
-        let first = word.split('-').next().unwrap_or("");
-        if !first.is_empty()
-            && first.chars().all(|c| c.is_ascii_alphanumeric())
-            && !word.contains(['\'', '\u{2019}'])
-        {
-            Item::Word(source, first.to_ascii_lowercase())
+        // A hyphenated word always contains each of its parts ("win-win" matches "winwin"),
+        // so it is anchored on the longest, which is the rarest.
+        // A word with an apostrophe and no long form ("industry's") always holds its parts too.
+        let part = word.split(['-', '\'', '\u{2019}']).fold("", |longest, p| {
+            if p.len() > longest.len() {
+                p
+            } else {
+                longest
+            }
+        });
+        let has_long_form = word.contains(['\'', '\u{2019}'])
+            && long_form(&word.to_lowercase().replace('\u{2019}', "'")).is_some();
+        if !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()) && !has_long_form {
+            Item::Word(source, part.to_ascii_lowercase())
         } else {
             Item::Piece(source)
         }
@@ -393,15 +401,114 @@ fn long_form(word: &str) -> Option<Vec<String>> {
     Some(forms.into_iter().map(|f| format!("{stem} {f}")).collect())
 }
 
-/// Words so frequent in drafts that they make poor anchors: a pattern anchored on one would
-/// run on nearly every draft.
-const COMMON_WORDS: &[&str] = &[
-    "i", "you", "your", "my", "me", "we", "our", "us", "to", "the", "a", "an", "of", "in", "on",
-    "for", "and", "or", "with", "this", "that", "is", "are", "be", "have", "has", "it", "at",
-    "would", "love", "like", "just", "so", "if", "do", "can", "will", "what", "all", "about",
-    "from", "as", "by", "not", "no", "am", "was", "hi", "hello", "thanks", "really", "very",
-    "know", "let", "get", "any", "some", "more", "time", "work", "team", "great", "hope", "well",
+/// Rough occurrences per thousand words of outreach prose for the words that are frequent
+/// enough to matter when choosing anchors; any other word is rare (see `anchor_rate`).
+const WORD_RATES: &[(&str, f32)] = &[
+    ("the", 50.0),
+    ("i", 25.0),
+    ("you", 25.0),
+    ("to", 30.0),
+    ("and", 25.0),
+    ("a", 22.0),
+    ("of", 22.0),
+    ("in", 15.0),
+    ("for", 12.0),
+    ("is", 12.0),
+    ("your", 12.0),
+    ("my", 10.0),
+    ("it", 10.0),
+    ("that", 10.0),
+    ("on", 9.0),
+    ("we", 9.0),
+    ("with", 7.0),
+    ("this", 7.0),
+    ("be", 6.0),
+    ("are", 5.0),
+    ("our", 5.0),
+    ("at", 5.0),
+    ("have", 5.0),
+    ("would", 5.0),
+    ("me", 5.0),
+    ("as", 4.0),
+    ("so", 4.0),
+    ("if", 3.0),
+    ("do", 3.0),
+    ("can", 3.0),
+    ("will", 3.0),
+    ("an", 3.0),
+    ("or", 3.0),
+    ("from", 3.0),
+    ("about", 3.0),
+    ("was", 3.0),
+    ("not", 2.0),
+    ("all", 2.0),
+    ("what", 2.0),
+    ("just", 2.0),
+    ("by", 2.0),
+    ("us", 2.0),
+    ("love", 2.0),
+    ("like", 2.0),
+    ("am", 2.0),
+    ("more", 2.0),
+    ("work", 2.0),
+    ("how", 2.0),
+    ("no", 1.0),
+    ("hi", 1.0),
+    ("hello", 1.0),
+    ("thanks", 1.0),
+    ("really", 1.0),
+    ("very", 1.0),
+    ("know", 1.0),
+    ("let", 1.0),
+    ("get", 1.0),
+    ("any", 1.0),
+    ("some", 1.0),
+    ("time", 1.0),
+    ("team", 1.0),
+    ("great", 1.0),
+    ("hope", 1.0),
+    ("well", 1.0),
+    ("there", 1.0),
+    ("out", 1.0),
+    ("up", 1.0),
+    ("new", 1.0),
+    ("one", 1.0),
+    ("here", 1.0),
 ];
+
+/// Words at or above this rate filter out too few blocks to be worth a required-set check.
+const REQUIRED_RATE_LIMIT: f32 = 4.0;
+
+/// Estimated occurrences per thousand words of prose holding `anchor`: listed words at their
+/// rate, other words by length (short ones are common), and a literal that may sit inside a
+/// longer word ("co" in "company") more often than a whole word.
+fn anchor_rate(anchor: &Anchor) -> f32 {
+    let text = anchor.text.as_str();
+    let base = WORD_RATES
+        .iter()
+        .find(|(word, _)| *word == text)
+        .map_or_else(
+            || match text.len() {
+                0..=2 => 5.0,
+                3 => 1.0,
+                4 => 0.5,
+                _ => 0.3,
+            },
+            |(_, rate)| *rate,
+        );
+    let inside_words = match (anchor.whole_word, text.len()) {
+        (true, _) => 1.0,
+        (false, 0..=3) => 4.0,
+        (false, 4) => 2.0,
+        (false, _) => 1.2,
+    };
+    base * inside_words
+}
+
+/// How often a block holds one of the set's words: the sum of their rates.
+fn set_rate(set: &[Anchor]) -> f32 {
+    set.iter().map(anchor_rate).sum()
+}
 
 /// A literal every match of a pattern contains, for the prefilter.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -431,14 +538,30 @@ pub fn anchors(pattern: &str) -> Option<Vec<Anchor>> {
 /// Shortest raw literal worth prefiltering on: shorter ones occur in nearly every draft.
 const MIN_RAW_ANCHOR: usize = 3;
 
-/// Anchors of a raw expression: its finite set of required prefix (else suffix) literals,
-/// as found by regex-syntax's literal extractor, when every one is long enough to be
-/// selective and has no non-ASCII letter (the prefilter folds ASCII case only).
-fn raw_anchors(raw: &str) -> Option<Vec<Anchor>> {
+/// Anchors and required anchor sets of a raw expression. The candidates are its finite set of
+/// required prefix (else suffix) literals, as found by regex-syntax's literal extractor, and
+/// the words that its structure requires wherever they sit (`hir_anchor_sets`); the rarest
+/// set wins.
+fn raw_anchors(raw: &str) -> (Option<Vec<Anchor>>, Vec<Vec<Anchor>>) {
+    let Ok(hir) = regex_syntax::ParserBuilder::new().build().parse(raw) else {
+        return (None, Vec::new());
+    };
+    let structural = hir_anchor_sets(&hir);
+    let mut candidates = structural.clone();
+    candidates.extend(extracted_literals(&hir));
+    let required = structural
+        .into_iter()
+        .filter(|set| is_selective(set))
+        .collect();
+    (best_anchor_set(candidates), required)
+}
+
+/// The required prefix (else suffix) literals of an expression, when every one is long enough
+/// to be selective and has no non-ASCII letter (the prefilter folds ASCII case only).
+fn extracted_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<Anchor>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let hir = regex_syntax::ParserBuilder::new().build().parse(raw).ok()?;
     for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
-        let seq = Extractor::new().kind(kind).extract(&hir);
+        let seq = Extractor::new().kind(kind).extract(hir);
         let Some(literals) = seq.literals() else {
             continue;
         };
@@ -447,7 +570,7 @@ fn raw_anchors(raw: &str) -> Option<Vec<Anchor>> {
             .map(|lit| {
                 let text = std::str::from_utf8(lit.as_bytes()).ok()?;
                 // Punctuation such as `{{` or `*|` is rare in prose even when short.
-                let selective = text.len() >= MIN_RAW_ANCHOR
+                let selective = text.len() >= 2
                     || !text
                         .chars()
                         .any(|c| c.is_alphanumeric() || c.is_whitespace());
@@ -466,27 +589,55 @@ fn raw_anchors(raw: &str) -> Option<Vec<Anchor>> {
     None
 }
 
+/// Anchor sets an expression requires: each ASCII word of at least `MIN_RAW_ANCHOR` letters in
+/// a literal it must match, and for an alternation whose every branch requires one, the union
+/// of the branches' rarest sets. Optional parts and classes require nothing.
+fn hir_anchor_sets(hir: &regex_syntax::hir::Hir) -> Vec<Vec<Anchor>> {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Literal(lit) => String::from_utf8_lossy(&lit.0)
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|word| word.len() >= MIN_RAW_ANCHOR)
+            .map(|word| vec![Anchor::substring(word.to_ascii_lowercase())])
+            .collect(),
+        HirKind::Concat(parts) => parts.iter().flat_map(hir_anchor_sets).collect(),
+        HirKind::Alternation(branches) => branches
+            .iter()
+            .map(|branch| best_anchor_set(hir_anchor_sets(branch)))
+            .collect::<Option<Vec<_>>>()
+            .map(|sets| {
+                let mut union = sets.concat();
+                union.sort_by(|a, b| a.text.cmp(&b.text));
+                union.dedup();
+                vec![union]
+            })
+            .unwrap_or_default(),
+        HirKind::Repetition(rep) if rep.min > 0 => hir_anchor_sets(&rep.sub),
+        HirKind::Capture(capture) => hir_anchor_sets(&capture.sub),
+        _ => Vec::new(),
+    }
+}
+
 /// The best anchor set of a sequence: a single required word (the longest), else the union
 /// of a required group's alternatives (the smallest such union).
 fn sequence_anchors(items: &[Item], open_start: bool, open_end: bool) -> Option<Vec<Anchor>> {
     best_anchor_set(anchor_sets(items, open_start, open_end))
 }
 
-/// The most selective of several anchor sets: uncommon words first, then a single word,
-/// then the longest shortest word.
+/// The most selective of several anchor sets: the one whose words occur least often in
+/// prose (see `anchor_rate`), then the one with fewer words.
 fn best_anchor_set(sets: Vec<Vec<Anchor>>) -> Option<Vec<Anchor>> {
-    let score = |set: &Vec<Anchor>| {
-        let shortest = set.iter().map(|a| a.text.len()).min().unwrap_or(0);
-        let rare = set.iter().all(|a| !COMMON_WORDS.contains(&a.text.as_str()));
-        (rare, usize::from(set.len() == 1), shortest)
-    };
-    let mut best: Option<Vec<Anchor>> = None;
+    let mut best: Option<(f32, Vec<Anchor>)> = None;
     for candidate in sets {
-        if best.as_ref().is_none_or(|b| score(&candidate) > score(b)) {
-            best = Some(candidate);
+        let rate = set_rate(&candidate);
+        let better = best.as_ref().is_none_or(|(best_rate, b)| {
+            rate < *best_rate || (rate == *best_rate && candidate.len() < b.len())
+        });
+        if better {
+            best = Some((rate, candidate));
         }
     }
-    best
+    best.map(|(_, set)| set)
 }
 
 /// One anchor set per required item of a sequence (a word, or a group whose every
@@ -507,8 +658,12 @@ fn anchor_sets(items: &[Item], open_start: bool, open_end: bool) -> Vec<Vec<Anch
         let candidate = match item {
             Item::Word(source, word) => Some(vec![Anchor {
                 text: word.clone(),
-                // A hyphenated word is anchored on its first part, which a hyphen follows.
-                whole_word: starts_word && ends_word && !source.contains('-'),
+                // A part of a hyphenated word or of a word with an apostrophe is not a
+                // whole word.
+                whole_word: starts_word
+                    && ends_word
+                    && !source.contains('-')
+                    && !source.contains(APOS),
             }]),
             Item::Group(alts) => alts
                 .iter()
@@ -531,7 +686,7 @@ pub fn required_anchor_sets(pattern: &str) -> Vec<Vec<Anchor>> {
 
 fn is_selective(set: &[Anchor]) -> bool {
     set.iter()
-        .all(|a| a.text.len() >= MIN_RAW_ANCHOR && !COMMON_WORDS.contains(&a.text.as_str()))
+        .all(|a| a.text.len() >= MIN_RAW_ANCHOR && anchor_rate(a) < REQUIRED_RATE_LIMIT)
 }
 
 #[cfg(test)]
@@ -671,7 +826,11 @@ mod tests {
         };
         assert_eq!(
             sets("I'd like to add you to my [professional] network"),
-            vec![vec!["add".to_string()], vec!["network".to_string()]]
+            vec![
+                vec!["like".to_string()],
+                vec!["add".to_string()],
+                vec!["network".to_string()]
+            ]
         );
         assert_eq!(
             sets("(grow|expand) my network"),
@@ -680,7 +839,12 @@ mod tests {
                 vec!["network".to_string()]
             ]
         );
-        assert!(sets("re:grow\\s+network").is_empty());
+        assert_eq!(
+            sets("re:grow\\s+network"),
+            vec![vec!["grow".to_string()], vec!["network".to_string()]]
+        );
+        // The most frequent words filter out too few blocks to be worth checking.
+        assert_eq!(sets("you and the network"), vec![vec!["network".to_string()]]);
     }
 
     #[test]
@@ -694,6 +858,15 @@ mod tests {
         };
         assert_eq!(whole("big fan"), vec![("big".to_string(), true)]);
         assert_eq!(whole("win-win"), vec![("win".to_string(), false)]);
+        // A hyphenated word or a word with an apostrophe is anchored on its longest part.
+        assert_eq!(
+            whole("I'm a co-founder"),
+            vec![("founder".to_string(), false)]
+        );
+        assert_eq!(
+            whole("the industry's best"),
+            vec![("industry".to_string(), false)]
+        );
         assert_eq!(
             whole("(pre|re)schedule"),
             vec![("schedule".to_string(), false)]
@@ -706,6 +879,39 @@ mod tests {
             .unwrap()
             .iter()
             .all(|a| !a.whole_word));
+    }
+
+    #[test]
+    fn anchors_prefer_the_rarest_set() {
+        let texts =
+            |p: &str| -> Vec<String> { anchors(p).unwrap().into_iter().map(|a| a.text).collect() };
+        // "the" is in every draft; the group of rare words is the better filter even though
+        // it holds "team".
+        assert_eq!(
+            texts("we are the (founders|team|makers) of"),
+            vec!["founders", "team", "makers"]
+        );
+        // A contraction with long forms ("I'd" is also "I would") has no anchor of its own.
+        assert_eq!(texts("I'd (adore|cherish)"), vec!["adore", "cherish"]);
+    }
+
+    #[test]
+    fn raw_expressions_are_anchored_on_the_words_they_require() {
+        let raw = r"re:(?:I\s+saw|saw|heard)\s+you\s+(?:started|took)\s+a\s+new\s+role";
+        let anchor_texts: Vec<String> = anchors(raw).unwrap().into_iter().map(|a| a.text).collect();
+        assert_eq!(anchor_texts, vec!["role"]);
+        let sets: Vec<Vec<String>> = required_anchor_sets(raw)
+            .into_iter()
+            .map(|set| set.into_iter().map(|a| a.text).collect())
+            .collect();
+        assert!(sets.contains(&vec!["started".to_string(), "took".to_string()]));
+        assert!(sets.contains(&vec!["role".to_string()]));
+        // Optional parts and classes require nothing.
+        assert_eq!(
+            anchors(r"re:(?:quick\s+)?\d+\s*min"),
+            Some(vec![Anchor::substring("min".into())])
+        );
+        assert_eq!(anchors(r"re:(?:quick\s+)?\d+"), None);
     }
 
     #[test]
