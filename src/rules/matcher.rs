@@ -517,6 +517,11 @@ fn passes_conditions(
     if spec.unless_specific && specific_around(m, masked, sentences, names) {
         return false;
     }
+    if spec.unless_specific_question_follows
+        && specific_question_follows(m, masked, sentences, names)
+    {
+        return false;
+    }
     true
 }
 
@@ -551,22 +556,43 @@ fn specific_around(
     if evidence::is_specific(&sentence, names) {
         return true;
     }
-    let next_idx = sentences.partition_point(|s| s.start <= m.sentence.start);
-    let Some(next) = sentences.get(next_idx) else {
-        return false;
-    };
-    let between = masked.get(m.sentence.end..next.start).unwrap_or("");
-    if between.contains(crate::prose::BARRIER as char) || between.matches('\n').count() > 1 {
-        return false;
-    }
-    evidence::details(&masked[next.clone()], names)
-        .iter()
-        .any(|k| {
+    next_sentence_in_block(m, masked, sentences).is_some_and(|next| {
+        evidence::details(next, names).iter().any(|k| {
             matches!(
                 k,
                 DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
             )
         })
+    })
+}
+
+/// The next sentence of the paragraph is a question that carries a detail or shared history:
+/// the writer knows the reader, so the pleasantry before it is a greeting, not a form.
+fn specific_question_follows(
+    m: &PhraseMatch,
+    masked: &str,
+    sentences: &[Range<usize>],
+    names: &KnownNames,
+) -> bool {
+    next_sentence_in_block(m, masked, sentences).is_some_and(|next| {
+        next.trim_end().ends_with('?')
+            && (evidence::is_specific(next, names)
+                || evidence::details(next, names).contains(&DetailKind::SharedHistory))
+    })
+}
+
+/// The sentence after the match's sentence, when it is in the same block.
+fn next_sentence_in_block<'t>(
+    m: &PhraseMatch,
+    masked: &'t str,
+    sentences: &[Range<usize>],
+) -> Option<&'t str> {
+    let next = sentences.get(sentences.partition_point(|s| s.start <= m.sentence.start))?;
+    let between = masked.get(m.sentence.end..next.start)?;
+    if between.contains(crate::prose::BARRIER as char) || between.matches('\n').count() > 1 {
+        return None;
+    }
+    masked.get(next.clone())
 }
 
 fn in_heading(prose: &Prose, offset: usize) -> bool {

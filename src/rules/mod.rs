@@ -133,6 +133,10 @@ pub struct RuleSpec {
     /// Skip when the sentence carries a specific detail.
     #[serde(default)]
     pub unless_specific: bool,
+    /// Skip when the next sentence of the paragraph is a question with a specific detail
+    /// ("Hope you're well. Did the ewe we sectioned on Saturday pull through?").
+    #[serde(default)]
+    pub unless_specific_question_follows: bool,
     /// Never fire inside a heading or subject line.
     #[serde(default)]
     pub skip_headings: bool,

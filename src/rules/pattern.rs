@@ -844,7 +844,10 @@ mod tests {
             vec![vec!["grow".to_string()], vec!["network".to_string()]]
         );
         // The most frequent words filter out too few blocks to be worth checking.
-        assert_eq!(sets("you and the network"), vec![vec!["network".to_string()]]);
+        assert_eq!(
+            sets("you and the network"),
+            vec![vec!["network".to_string()]]
+        );
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub fn split(masked: &str) -> Vec<Range<usize>> {
             newline_boundary(masked, start, i)
         } else if matches!(b, b'.' | b'!' | b'?') || bytes[i..].starts_with("\u{2026}".as_bytes()) {
             punctuation_boundary(masked, i)
+        } else if b >= 0xE2 && masked.is_char_boundary(i) {
+            emoji_boundary(masked, i)
         } else {
             None
         };
@@ -82,6 +84,32 @@ fn punctuation_boundary(masked: &str, at: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((end, end))
+}
+
+/// Casual writers end a sentence with an emoji instead of a full stop ("Love what you're
+/// building 🙌 Would you be up for a call?"): a run of emoji followed by a space and a capital
+/// letter ends the sentence after the run.
+fn emoji_boundary(masked: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = &masked[at..];
+    if !rest.chars().next().is_some_and(is_emoji) {
+        return None;
+    }
+    let run: usize = rest
+        .chars()
+        .take_while(|&c| is_emoji(c) || matches!(c, '\u{fe0f}' | '\u{200d}'))
+        .map(char::len_utf8)
+        .sum();
+    let end = at + run;
+    let after = &masked[end..];
+    let next_word = after.trim_start_matches([' ', '\t']);
+    let spaced = next_word.len() < after.len();
+    (spaced && next_word.chars().next().is_some_and(char::is_uppercase)).then_some((end, end))
+}
+
+/// Pictographs and symbols people use as emoji (the miscellaneous-symbol, dingbat and
+/// supplementary-pictograph blocks).
+fn is_emoji(c: char) -> bool {
+    matches!(u32::from(c), 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -170,6 +198,28 @@ mod tests {
                 "Alex"
             ]
         );
+    }
+
+    #[test]
+    fn an_emoji_before_a_capital_ends_the_sentence() {
+        assert_eq!(
+            texts("Love what you're building 🙌 Would you be up for a call?"),
+            vec![
+                "Love what you're building 🙌",
+                "Would you be up for a call?"
+            ]
+        );
+        assert_eq!(
+            texts("Great launch 🎉🎉 Congrats to the team ❤️ See you soon"),
+            vec![
+                "Great launch 🎉🎉",
+                "Congrats to the team ❤️",
+                "See you soon"
+            ]
+        );
+        // Mid-sentence emoji before a lower-case word, or with no space, do not end it.
+        assert_eq!(texts("That talk 🔥 was the best of the day.").len(), 1);
+        assert_eq!(texts("Shipped 🚀Kestrel today.").len(), 1);
     }
 
     #[test]
