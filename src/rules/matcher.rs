@@ -574,10 +574,9 @@ fn specific_question_follows(
     sentences: &[Range<usize>],
     names: &KnownNames,
 ) -> bool {
+    // Any detail kind counts: those `is_specific` reads, plus shared history.
     next_sentence_in_block(m, masked, sentences).is_some_and(|next| {
-        next.trim_end().ends_with('?')
-            && (evidence::is_specific(next, names)
-                || evidence::details(next, names).contains(&DetailKind::SharedHistory))
+        next.trim_end().ends_with('?') && !evidence::details(next, names).is_empty()
     })
 }
 
