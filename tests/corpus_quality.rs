@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use outreach_lint::rules::RuleKind;
+use outreach_lint::rules::{opening, RuleKind};
 use outreach_lint::{lint, Format, LintOptions, RuleSet};
 
 /// One labelled draft.
@@ -90,7 +90,13 @@ fn corpus_quality_meets_floors() {
     let document_rules: Vec<String> = rules
         .rules()
         .iter()
-        .filter(|r| r.spec.kind == RuleKind::Document && !r.spec.id.starts_with("interchangeable-"))
+        .filter(|r| {
+            // Sentence-level document checks point at stock lines; the others speak of
+            // the whole draft.
+            r.spec.kind == RuleKind::Document
+                && !r.spec.id.starts_with("interchangeable-")
+                && r.spec.id != opening::ID
+        })
         .map(|r| r.spec.id.clone())
         .collect();
     let verbose = std::env::var_os("CORPUS_VERBOSE").is_some();

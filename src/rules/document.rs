@@ -57,6 +57,7 @@ pub fn run(
         phrase_findings,
         evidence.is_some(),
     ));
+    out.extend(super::opening::run(draft, rules, options, phrase_findings));
     if let Some(spec) = spec(ids::CHANNEL_LENGTH) {
         out.extend(channel_length(draft, spec, options));
     }
@@ -199,7 +200,9 @@ pub fn reader_evidence(
         }
         let text = draft.masked(sentence.clone());
         let details = draft.details(sentence);
-        let about_reader = evidence::is_about_reader(text);
+        // A self-introduction's names and numbers are the sender's ("introduce myself as your
+        // new contact here at Coast 96.2").
+        let about_reader = evidence::is_about_reader(text) && !evidence::is_self_introduction(text);
         for kind in details {
             let counts = match kind {
                 DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact => {

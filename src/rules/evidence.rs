@@ -170,7 +170,7 @@ fn month_or_day() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Tt]ues|[Ww]eds|[Tt]hurs|yesterday|last (?:week|month|year|spring|summer|fall|autumn|winter|night|weekend))(?-u:\b)",
+            r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|thurs|january|february|september|october|november|december)|yesterday|last (?:week|month|year|spring|summer|fall|autumn|winter|night|weekend))(?-u:\b)",
         )
     })
 }
@@ -192,13 +192,24 @@ fn their_work() -> &'static Regex {
     })
 }
 
+/// A picture or clip of theirs, described by what it shows: "saw the pic of the new counter
+/// on ur insta". Only someone who looked can say what was in it.
+fn picture_of() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:saw|seen|loved|liked|spotted|enjoyed|caught)\s+(?:the|that|those|your|ur|yr)\s+(?:[\w-]+\s+){0,2}?(?:pic|pics|photo|photos|picture|pictures|video|videos|clip|clips|reel|reels|story|stories|snap|snaps)\s+of\s+(?:the|your|ur|yr|that|those|his|her|their|a|an)\s+[\w-]{3,}",
+        )
+    })
+}
+
 /// Subjects that make "your posts on ..." generic again: the platform, or a topic so broad
 /// that it fits anyone.
 fn generic_subject() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)^(?:linkedin|here|this platform|the platform|social media|twitter|my feed|your profile|leadership|innovation|the industry|your industry|the future|success|growth|various|all things|many topics|different topics|a lot of|so many|the space|this space|your field|the field)(?-u:\b)",
+            r"(?i)^(?:linkedin|here|this platform|the platform|social media|twitter|my feed|your profile|leadership|innovation|the industry|your industry|the future|success|growth|various|all things|many topics|different topics|a lot of|so many|the space|this space|your field|the field|a couple of|a few|one or two|some things|things|stuff|this|that|it)(?-u:\b)",
         )
     })
 }
@@ -471,7 +482,7 @@ fn shared_history() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:(?:hallway|quick|short|brief|long|great|lovely|recent|last|earlier|first|phone|video|zoom|coffee|lunch|booth|email|LinkedIn|DM|Slack|Discord)\s+){0,2}(?:chat|conversation|call|talk|exchange|meeting|time (?:at|on|in)|days (?:at|on|in)|years (?:at|on|in))|saw you (?:at|in|on|present|presenting|speak|speaking|talk|talking|give|giving|perform|performing|play|playing|demo|run|lead)|heard you|(?:the|that|those) [\w-]+ (?:we|you and I) (?:just )?(?:[a-z]{2,}ed|ran|built|wrote|did|saw|met|had|took|shot|sang|played|fought|caught) (?:[\w'’-]+\s+){0,4}?(?:at|in|on|during) (?:the\s+)?(?-i:[A-Z])|you were (?:(?:so|absolutely|totally|completely|quite|dead)\s+)?right (?:about|that|to)|we (?:split|argued|debated|swapped|traded|compared|queued|danced|got talking|started talking|ended up talking) (?:[\w'’-]+\s+){0,10}?(?:at|during|after) (?:the|that) |you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|built|rebuilt|ran|led|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop|seminar|lecture|lab|section|cohort|group|team)|(?:took|audited|TA'd|TAed) your (?:class|course|seminar|lecture|workshop)|thanks? (?:you )?(?:so much |again |also )?for (?:(?:the|your) (?:[\w-]+\s+)?(?:tour|talk|session|demo|workshop|intro|introduction|walk|walkthrough|chat|call|coffee|lunch|dinner|drinks|beer|conversation|catch-up|tips|pointers|feedback|notes|reply|advice|help|book|recommendation|invite|invitation|ride|loan|hospitality|chat on|call on|advice on|reply on|notes? on)|leading|hosting|showing|organi[sz]ing|running|inviting|speaking at|(?:walking|showing|taking|having|hosting|helping|introducing|including|inviting|pointing|sending|telling|letting|giving|mentoring|teaching|meeting|seeing|joining|squeezing|fitting|covering|driving|feeding|putting up) (?:me|us))|(?:great|good|lovely|nice) (?:to meet|meeting|seeing|talking|chatting|catching up)|(?:chatting|talking|speaking) (?:with|to) you (?:on|about|during|after|over) |your (?:reply|answer|question|comment|suggestion) (?:to|on|in|under|at|during|after)|we (?:both |all )?(?:sat|shared a|shared the|caught up|overlapped|collaborated|studied|roomed|carpooled|ran into|bumped into|were (?:in|on) the same|worked together|built [\w\s-]{1,40}?together|shipped [\w\s-]{1,60}?together)|we (?:\w+ed|built|wrote|ran|spent|taught|led|made|did|were|had|went) (?:[\w'’.-]+\s+){0,8}?together|when (?:we|you and I) (?:were|worked|met|last|first|both|studied|sat|shared|ran|overlapped)|(?:you and I|the two of us) (?:\w+ed|were|built|wrote|ran|spent|sat|shared|went|both)|(?:your|my) (?:old|former) (?:colleague|teammate|manager|boss|student|intern|classmate|roommate|mentor|TA|advisor|adviser|supervisor|team)|(?:as|was) your (?:student|intern|TA|mentee|report|teammate|classmate|tenant|neighbou?r|patient|client)|(?:same|your) (?:cohort|lab|dorm|residency|bootcamp|squad|study group|reading group)|fellow (?:[\w-]+\s+){0,3}?(?:alum|alumna|alumnus|alumni|grad|graduate)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)(?:'s|’s) (?:[\w-]+\s+){0,2}?(?:run|ride|hike|walk|swim|rehearsal|practice|practise|game|match|class|lesson|meetup|meeting|shift|service|standup|stand-up|session|workshop|training|club|choir|dinner|lunch|potluck|party|trip|shoot|gig|show|call|sync|retro|review|visit|clean-up|cleanup))(?-u:\b)",
+            r"(?i)(?-u:\b)(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:(?:hallway|quick|short|brief|long|great|lovely|recent|last|earlier|first|phone|video|zoom|coffee|lunch|booth|email|LinkedIn|DM|Slack|Discord)\s+){0,2}(?:chat|conversation|call|talk|exchange|meeting|time (?:at|on|in)|days (?:at|on|in)|years (?:at|on|in))|saw you (?:at|in|on|present|presenting|speak|speaking|talk|talking|give|giving|perform|performing|play|playing|demo|run|lead)|heard you|(?:the|that|those) [\w-]+ (?:we|you and I) (?:just )?(?:[a-z]{2,}ed|ran|built|wrote|did|saw|met|had|took|shot|sang|played|fought|caught) (?:[\w'’-]+\s+){0,4}?(?:at|in|on|during) (?:the\s+)?(?-i:[A-Z])|you were (?:(?:so|absolutely|totally|completely|quite|dead)\s+)?right (?:about|that|to)|we (?:split|argued|debated|swapped|traded|compared|queued|danced|got talking|started talking|ended up talking) (?:[\w'’-]+\s+){0,10}?(?:at|during|after) (?:the|that) |you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|built|rebuilt|ran|led|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop|seminar|lecture|lab|section|cohort|group|team)|(?:took|audited|TA'd|TAed) your (?:class|course|seminar|lecture|workshop)|thanks? (?:you )?(?:so much |again |also )?for (?:(?:the|your) (?:[\w-]+\s+)?(?:tour|talk|session|demo|workshop|intro|introduction|walk|walkthrough|chat|call|coffee|lunch|dinner|drinks|beer|conversation|catch-up|tips|pointers|feedback|notes|reply|advice|help|book|recommendation|invite|invitation|ride|loan|hospitality|chat on|call on|advice on|reply on|notes? on)|leading|hosting|showing|organi[sz]ing|running|inviting|speaking at|(?:walking|showing|taking|having|hosting|helping|introducing|including|inviting|pointing|sending|telling|letting|giving|mentoring|teaching|meeting|seeing|joining|squeezing|fitting|covering|driving|feeding|putting up|lending|loaning|rescuing|saving|looking after|sorting|fixing|picking up|dropping|collecting|warning|referring) (?:me|us))|(?:great|good|lovely|nice) (?:to meet|meeting|seeing|talking|chatting|catching up)|(?:chatting|talking|speaking) (?:with|to) you (?:on|about|during|after|over) |your (?:reply|answer|question|comment|suggestion) (?:to|on|in|under|at|during|after)|we (?:both |all )?(?:sat|shared a|shared the|caught up|overlapped|collaborated|studied|roomed|carpooled|ran into|bumped into|were (?:in|on) the same|worked together|built [\w\s-]{1,40}?together|shipped [\w\s-]{1,60}?together)|we (?:\w+ed|built|wrote|ran|spent|taught|led|made|did|were|had|went) (?:[\w'’.-]+\s+){0,8}?together|when (?:we|you and I) (?:were|worked|met|last|first|both|studied|sat|shared|ran|overlapped)|(?:you and I|the two of us) (?:\w+ed|were|built|wrote|ran|spent|sat|shared|went|both)|(?:your|my) (?:old|former) (?:colleague|teammate|manager|boss|student|intern|classmate|roommate|mentor|TA|advisor|adviser|supervisor|team)|(?:as|was) your (?:student|intern|TA|mentee|report|teammate|classmate|tenant|neighbou?r|patient|client)|(?:same|your) (?:cohort|lab|dorm|residency|bootcamp|squad|study group|reading group)|fellow (?:[\w-]+\s+){0,3}?(?:alum|alumna|alumnus|alumni|grad|graduate)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)(?:'s|’s) (?:[\w-]+\s+){0,2}?(?:run|ride|hike|walk|swim|rehearsal|practice|practise|game|match|class|lesson|meetup|meeting|shift|service|standup|stand-up|session|workshop|training|club|choir|dinner|lunch|potluck|party|trip|shoot|gig|show|call|sync|retro|review|visit|clean-up|cleanup))(?-u:\b)",
         )
     })
 }
@@ -587,7 +598,7 @@ pub fn details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
     let cleaned = placeholder_like().replace_all(sentence, " ");
     let cleaned = timebox().replace_all(&cleaned, " ");
     let mut found = Vec::new();
-    if has_their_work(&cleaned) || has_deed(&cleaned) {
+    if has_their_work(&cleaned) || has_deed(&cleaned) || picture_of().is_match(&cleaned) {
         found.push(DetailKind::TheirWork);
     }
     if shared_history().is_match(&cleaned) {
@@ -623,8 +634,6 @@ pub fn is_specific(sentence: &str, names: &KnownNames) -> bool {
     })
 }
 
-/// Whether a sentence speaks to the reader or to shared history, so its details count as a
-/// reason tied to them (a sentence about the sender's own stack does not).
 /// Whether a sentence speaks in the company "we" voice ("we help", "our platform"), where
 /// details describe the sender's business rather than anything shared with the reader.
 pub fn is_company_voice(sentence: &str) -> bool {
@@ -638,6 +647,20 @@ fn company_voice() -> &'static Regex {
     })
 }
 
+/// Whether a sentence introduces the sender: "introduce myself as...", "I'm Tom from
+/// Ledgerly", "here at Coast 96.2".
+pub fn is_self_introduction(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:introduce myself|my name(?:'s|’s| is)|(?:i'm|i’m|i am|im|this is) (?-i:[A-Z])[\w'’-]+,? (?:from|at|with|of|here)|(?:here|over) at (?-i:[A-Z]))",
+        )
+    })
+    .is_match(sentence)
+}
+
+/// Whether a sentence speaks to the reader or to shared history, so its details count as a
+/// reason tied to them (a sentence about the sender's own stack does not).
 pub fn is_about_reader(sentence: &str) -> bool {
     about_reader().is_match(&crowd_like_you().replace_all(sentence, " "))
 }
@@ -716,6 +739,9 @@ mod tests {
             // Texting shorthand: "ur" for "your", a clipped day name.
             "saw ur talk at the meetup last thurs",
             "loved ur post about tide tables",
+            "saw the pic of the new counter on ur insta, the tiled bit looks class",
+            // Lower-case day names and a favour done for the writer.
+            "hope the move to the new unit went ok on sunday",
         ] {
             assert!(is_specific(s, &none), "{s}");
         }
@@ -750,6 +776,12 @@ mod tests {
         assert!(
             details("Thanks for leading Sunday's run.", &none).contains(&DetailKind::SharedHistory)
         );
+        // A favour done for the writer, lower-case as texted.
+        assert!(details(
+            "also thanks again for lending us the banneton rack, i owe u one.",
+            &none
+        )
+        .contains(&DetailKind::SharedHistory));
         assert!(!details("Thanks for your time and consideration.", &none)
             .contains(&DetailKind::SharedHistory));
     }

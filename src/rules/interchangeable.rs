@@ -36,6 +36,9 @@ pub mod ids {
 /// Sentences shorter than this are greetings, sign-offs and fragments.
 const MIN_WORDS: usize = 4;
 
+/// The longest closing line `is_short_closer` looks at ("Cheers and talk soon").
+const SHORT_CLOSER_WORDS: usize = 5;
+
 /// Findings for the interchangeable sentences of a draft that lacks a reader-tied reason.
 /// `reader_reason_missing` is the missing-context judgement, made once by the caller.
 pub fn run(
@@ -62,13 +65,19 @@ pub fn run(
             unflagged_clauses(&draft.prose.masked, sentence, &flagged)
         };
         for piece in pieces {
-            if !is_candidate(draft, &piece, greeting.as_ref()) {
-                continue;
-            }
             let text = draft.masked(piece.clone());
             let in_closing = closing_block
                 .as_ref()
                 .is_some_and(|b| b.contains(&piece.start));
+            if in_closing && is_short_closer(text) {
+                if let Some(spec) = spec(ids::CLOSER) {
+                    out.push(document::finding(spec, piece, spec.message.clone(), None));
+                }
+                continue;
+            }
+            if !is_candidate(draft, &piece, greeting.as_ref()) {
+                continue;
+            }
             if let Some(spec) = classify(text, in_closing).and_then(spec) {
                 out.push(document::finding(spec, piece, spec.message.clone(), None));
             }
@@ -163,15 +172,19 @@ fn is_candidate(
         && draft.details(sentence).is_empty()
 }
 
-/// The last prose block of the body: its sentences are the draft's closing.
+/// The last prose block of the body: its sentences are the draft's closing. When that block
+/// is only a signature ("jake", "Dana Ruiz"), the block before it belongs to the closing too.
 fn last_body_block(draft: &Draft<'_>) -> Option<Range<usize>> {
-    draft
-        .prose
-        .blocks
-        .iter()
-        .rev()
-        .find(|b| !b.heading)
-        .map(|b| b.range.clone())
+    const SIGNATURE_WORDS: usize = 3;
+    let mut body = draft.prose.blocks.iter().rev().filter(|b| !b.heading);
+    let last = body.next()?.range.clone();
+    if draft.masked(last.clone()).split_whitespace().count() > SIGNATURE_WORDS {
+        return Some(last);
+    }
+    Some(
+        body.next()
+            .map_or(last.clone(), |b| b.range.start..last.end),
+    )
 }
 
 /// Which rule a sentence falls under, by what it does; `None` for a sentence that does
@@ -197,6 +210,13 @@ fn is_sign_off(text: &str) -> bool {
     cue(Cue::SignOff).is_match(text)
 }
 
+/// "Speak soon!", "lmk!!", "Let me know!": a closing line too short to be a candidate, that
+/// ends any message the same way. In a draft with a reader-tied reason the same words are
+/// just a friendly sign-off, which is why this runs only here.
+fn is_short_closer(text: &str) -> bool {
+    text.split_whitespace().count() <= SHORT_CLOSER_WORDS && cue(Cue::ShortCloser).is_match(text)
+}
+
 /// "My name is Leo and I am a sophomore", "I'm a second-year student": who the sender is
 /// tells the reader something true, so it is not flagged here; `sender-focus` weighs it.
 fn is_self_introduction(text: &str) -> bool {
@@ -211,6 +231,7 @@ enum Cue {
     Closer,
     SignOff,
     SelfIntroduction,
+    ShortCloser,
 }
 
 fn cue(which: Cue) -> &'static Regex {
@@ -229,6 +250,7 @@ fn cue(which: Cue) -> &'static Regex {
             // A sign-off word with a comma after it, or alone.
             r"^(?:best|thanks|thank you|many thanks|thanks again|regards|kind regards|warm regards|best regards|warmly|cheers|sincerely|with gratitude|all the best|talk soon|take care)(?-u:\b)[^.!?]*(?:,|$)",
             r"^(?:my name is|(?:i am|i'm|i’m)[ \t]+(?:a|an)[ \t])",
+            r"^(?:(?:cheers|thanks)[ \t]+(?:and|&)[ \t]+)?(?:(?:speak|talk|chat)[ \t]+soon|lmk|let me know|looking forward|thoughts\?|keen to hear)(?:[ \t]+(?:what[ \t]+(?:you|u)[ \t]+think|your thoughts))?[ \t]*[!.?🙂😊🙏👍]*$",
         ]
         .iter()
         .map(|source| {
@@ -274,7 +296,8 @@ mod tests {
                 "The way you have grown the brand is remarkable.",
             ),
             (ids::ASK, "Happy to work around your calendar."),
-            (ids::LINE, "Thanks again for reading this far."),
+            // The block after it is only the sign-off, so it is the closing line.
+            (ids::CLOSER, "Thanks again for reading this far."),
         ];
         let want: Vec<(String, String)> = want
             .iter()
@@ -318,6 +341,26 @@ mod tests {
                     .to_string()
             )]
         );
+    }
+
+    #[test]
+    fn short_closers_are_flagged_only_in_a_draft_without_a_reason() {
+        let generic = "Hi Marcus,\n\nOur studio makes onboarding videos that people actually finish.\n\nSpeak soon!\nDev\n";
+        let got = findings(generic);
+        assert!(
+            got.iter()
+                .any(|(r, s)| r == ids::CLOSER && s.starts_with("Speak soon")),
+            "{got:?}"
+        );
+        let lower = "hey sam!!\n\nour app helps gyms fill more classes w/o ads.\n\nlmk!!\n\njake\n";
+        let got = findings(lower);
+        assert!(
+            got.iter()
+                .any(|(r, s)| r == ids::CLOSER && s.starts_with("lmk")),
+            "{got:?}"
+        );
+        let personal = "Hi Marcus,\n\nYour talk at RustConf on arena allocators changed how we size our pools.\n\nSpeak soon!\nDev\n";
+        assert_eq!(findings(personal), Vec::<(String, String)>::new());
     }
 
     #[test]

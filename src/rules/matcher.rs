@@ -367,6 +367,7 @@ impl RuleSet {
         }
         seen.sort_unstable();
         seen.dedup();
+        let present = WordPresence::new(&seen, self.anchor_owners.len());
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
         for &(block, word, whole) in &seen {
             for owner in &self.anchor_owners[word] {
@@ -377,14 +378,10 @@ impl RuleSet {
         }
         hits.sort_unstable();
         hits.dedup();
-        let holds = |block: usize, &(word, whole_only): &(usize, bool)| {
-            seen.binary_search(&(block, word, true)).is_ok()
-                || (!whole_only && seen.binary_search(&(block, word, false)).is_ok())
-        };
         hits.retain(|&(r, p, block)| {
             self.rules[r].required_words[p]
                 .iter()
-                .all(|set| set.iter().any(|w| holds(block, w)))
+                .all(|set| set.iter().any(|&(w, whole)| present.holds(block, w, whole)))
         });
         for (r, p, block) in hits {
             let region = prose
@@ -397,6 +394,53 @@ impl RuleSet {
             }
         }
         out
+    }
+}
+
+/// Which anchor words each block holds, as a whole word or anywhere: one bit per (block,
+/// word), so testing a pattern's required words costs a few bit reads.
+struct WordPresence {
+    words: usize,
+    first_block: usize,
+    anywhere: Vec<u64>,
+    whole: Vec<u64>,
+}
+
+impl WordPresence {
+    /// From the sorted (block, word, whole word) triples the automaton found.
+    fn new(seen: &[(usize, usize, bool)], words: usize) -> Self {
+        let first_block = seen.first().map_or(0, |s| s.0);
+        let blocks = seen.last().map_or(0, |s| s.0 + 1 - first_block);
+        let bits = blocks * words;
+        let mut presence = WordPresence {
+            words,
+            first_block,
+            anywhere: vec![0; bits.div_ceil(64)],
+            whole: vec![0; bits.div_ceil(64)],
+        };
+        for &(block, word, whole) in seen {
+            let bit = (block - first_block) * words + word;
+            presence.anywhere[bit / 64] |= 1 << (bit % 64);
+            if whole {
+                presence.whole[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        presence
+    }
+
+    /// Whether `block` holds `word` (as a whole word when `whole_only`).
+    fn holds(&self, block: usize, word: usize, whole_only: bool) -> bool {
+        let Some(offset) = block.checked_sub(self.first_block) else {
+            return false;
+        };
+        let bit = offset * self.words + word;
+        let map = if whole_only {
+            &self.whole
+        } else {
+            &self.anywhere
+        };
+        map.get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 }
 

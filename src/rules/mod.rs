@@ -8,6 +8,7 @@ pub mod document;
 pub mod evidence;
 pub mod interchangeable;
 pub mod matcher;
+pub mod opening;
 pub mod pattern;
 pub mod sentences;
 

@@ -1,0 +1,181 @@
+//! The sender's business introduction as the draft's opening line.
+//!
+//! Phrase rules catch the stock shapes ("we are a leading provider of..."), but the opening
+//! pitch is written with the sender's own names in it: "I'm Tom from Ledgerly, and we help
+//! growing businesses take the stress out of month-end close". Those names make the sentence
+//! look specific to every detail test, so neither a phrase list nor the interchangeable check
+//! sees it. What gives it away is its shape and its place: among the first lines of the body,
+//! before anything about the reader, the sender says who they are *and* what their business
+//! does. A student or a neighbour introducing themselves ("I'm a second-year PhD student in
+//! Lowe's group") has no business cue and is left alone, and so is an introduction that is
+//! followed straight away by a reason tied to the reader.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::evidence::{self, DetailKind};
+use super::{document, RuleSet};
+use crate::lint::{Draft, Finding, LintOptions};
+
+/// The rule id.
+pub const ID: &str = "business-intro-opening";
+
+/// How many body sentences count as the opening.
+const OPENING_SENTENCES: usize = 2;
+
+/// Shorter sentences are fragments ("Quick one!"), not an opening.
+const MIN_WORDS: usize = 4;
+
+/// The finding for a draft that opens on the sender's business, if it does.
+pub fn run(
+    draft: &Draft<'_>,
+    rules: &RuleSet,
+    options: &LintOptions,
+    phrase_findings: &[Finding],
+) -> Option<Finding> {
+    let spec = rules.enabled_spec(ID, options)?;
+    let greeting = document::greeting(draft).map(|g| g.line);
+    let body: Vec<&Range<usize>> = draft
+        .sentences
+        .iter()
+        .filter(|s| {
+            !draft.prose.heading_at(s.start)
+                && !greeting.as_ref().is_some_and(|g| g.contains(&s.start))
+                && is_substantive(draft.masked((*s).clone()), s, phrase_findings)
+        })
+        .collect();
+    for (i, sentence) in body.iter().take(OPENING_SENTENCES).enumerate() {
+        let text = draft.masked((*sentence).clone());
+        if !is_business_intro(text) {
+            if ties_to_reader(draft, sentence) {
+                return None;
+            }
+            continue;
+        }
+        // In the introduction itself, names and numbers are the sender's own.
+        if names_something_shared(draft, sentence) {
+            return None;
+        }
+        let already_flagged = phrase_findings.iter().any(|f| {
+            f.category == spec.category
+                && f.range.start < sentence.end
+                && sentence.start < f.range.end
+        });
+        let reason_follows = body
+            .get(i + 1)
+            .is_some_and(|next| ties_to_reader(draft, next));
+        if already_flagged || reason_follows {
+            return None;
+        }
+        return Some(document::finding(
+            spec,
+            (*sentence).clone(),
+            spec.message.clone(),
+            None,
+        ));
+    }
+    None
+}
+
+/// A sentence that can open the body: not a subject line, a second greeting, a fragment, or
+/// a stock opener the phrase rules already flagged ("Hope you're having a great week!").
+fn is_substantive(text: &str, range: &Range<usize>, phrase_findings: &[Finding]) -> bool {
+    let words = text.split_whitespace().count();
+    let stock_opener = phrase_findings.iter().any(|f| {
+        f.category == "generic_opener"
+            && f.range.start <= range.start + 3
+            && f.range.end + 3 >= range.end
+    });
+    words >= MIN_WORDS && !greeting_like().is_match(text) && !stock_opener
+}
+
+fn greeting_like() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(r"(?i)^\W*(?:subject|re|fwd?|hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))(?-u:\b)")
+    })
+}
+
+/// The sentence names something of the reader's, something shared, or a mutual contact.
+fn names_something_shared(draft: &Draft<'_>, sentence: &Range<usize>) -> bool {
+    draft.details(sentence).iter().any(|k| {
+        matches!(
+            k,
+            DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
+        )
+    })
+}
+
+/// The sentence gives a reason tied to the reader: something shared, or a detail in a
+/// sentence about them.
+fn ties_to_reader(draft: &Draft<'_>, sentence: &Range<usize>) -> bool {
+    names_something_shared(draft, sentence)
+        || (evidence::is_about_reader(draft.masked(sentence.clone()))
+            && !draft.details(sentence).is_empty())
+}
+
+/// "I'm Tom from Ledgerly, and we help...", "We are Oceanic Marine Services, a reputed...":
+/// the sender introduces themselves and says what their business is or does.
+pub fn is_business_intro(text: &str) -> bool {
+    intro_start().is_match(text) && business_cue().is_match(text)
+}
+
+fn intro_start() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?i)^\W*(?:(?:so|and|well|also|quick intro|a quick intro)[\s,:—–-]+)?(?:i'm|i’m|i am|im|my name(?:'s|’s| is)|this is|we're|we’re|we are|we)(?-u:\b)",
+        )
+    })
+}
+
+/// The company voice, or the words of a role, a firm or a sales claim.
+fn business_cue() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)\s|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development)|partnerships|business development|account (?:executive|manager)|award-winning|leading|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy)(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
+        )
+    })
+}
+
+fn compile(source: &str) -> Regex {
+    Regex::new(source).unwrap_or_else(|err| panic!("opening regex is a constant: {err}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn business_introductions() {
+        for s in [
+            "I’m Tom from Ledgerly, and we help growing businesses take the stress out of month-end close.",
+            "im jake, i run growth at Classly and we help studio owners like u fill more classes",
+            "We are Oceanic Marine Services, a reputed ship chandling company in Singapore.",
+            "I’m Chloe, an award-winning wedding photographer based in the Cotswolds.",
+            "I’m Sarah, and I head up partnerships at Millstone Flour Co.",
+            "We’re PixelForge Publishing, a passionate team of gamers helping indie studios.",
+            "I am Rajesh from Techvision Automation Pvt Ltd, we are leading manufacturer of robots.",
+        ] {
+            assert!(is_business_intro(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn other_introductions_and_lines() {
+        for s in [
+            "I’m a second-year PhD student in Graham Lowe’s group at Durham.",
+            "I'm Ana from the Porto Python group.",
+            "Your talk on retry budgets changed how we size our queues.",
+            "Thanks for the tour of the bakery on Saturday.",
+            "My name is Leo and I am a sophomore studying geology.",
+            "We're hosting an exclusive roundtable for leaders in your space.",
+            "I am project engineer at Kowalczyk Budownictwo, we just finish the seismic retrofit of a school.",
+        ] {
+            assert!(!is_business_intro(s), "{s}");
+        }
+    }
+}
