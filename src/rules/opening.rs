@@ -45,6 +45,8 @@ pub fn run(
                 && !greeting.as_ref().is_some_and(|g| g.contains(&s.start))
                 && is_substantive(draft.masked((*s).clone()), s, phrase_findings)
         })
+        // The opening, and the sentence after it (a reason there excuses the opening).
+        .take(OPENING_SENTENCES + 1)
         .collect();
     for (i, sentence) in body.iter().take(OPENING_SENTENCES).enumerate() {
         let text = draft.masked((*sentence).clone());
@@ -83,10 +85,12 @@ pub fn run(
 /// a stock opener the phrase rules already flagged ("Hope you're having a great week!").
 fn is_substantive(text: &str, range: &Range<usize>, phrase_findings: &[Finding]) -> bool {
     let words = text.split_whitespace().count();
+    // A finding that covers the sentence give or take its punctuation and spacing.
+    const SLACK: usize = 3;
     let stock_opener = phrase_findings.iter().any(|f| {
         f.category == "generic_opener"
-            && f.range.start <= range.start + 3
-            && f.range.end + 3 >= range.end
+            && f.range.start <= range.start + SLACK
+            && f.range.end + SLACK >= range.end
     });
     words >= MIN_WORDS && !greeting_like().is_match(text) && !stock_opener
 }
@@ -126,7 +130,7 @@ fn intro_start() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)^\W*(?:(?:so|and|well|also|quick intro|a quick intro)[\s,:—–-]+)?(?:i'm|i’m|i am|im|my name(?:'s|’s| is)|this is|we're|we’re|we are|we)(?-u:\b)",
+            r"(?i)^\W*(?:(?:so|and|well|also|quick intro|a quick intro)[\s,:—–-]+)?(?:i'm|i’m|i am|im|my name(?:'s|’s| is)|this is|we're|we’re|we are|we|our (?:agency|company|firm|team|startup|studio|platform)|(?:here )?at (?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3},?\s+(?:we|we've|we’ve|we're|we’re|our))(?-u:\b)",
         )
     })
 }
@@ -136,7 +140,7 @@ fn business_cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)\s|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development)|partnerships|business development|account (?:executive|manager)|award-winning|leading|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy)(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)\s|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development)|partnerships|business development|account (?:executive|manager)|award-winning|leading|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy)(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
         )
     })
 }
@@ -158,6 +162,8 @@ mod tests {
             "I’m Chloe, an award-winning wedding photographer based in the Cotswolds.",
             "I’m Sarah, and I head up partnerships at Millstone Flour Co.",
             "We’re PixelForge Publishing, a passionate team of gamers helping indie studios.",
+            "At Giveforward Partners we've spent over a decade helping charities unlock income.",
+            "Our agency GameReach is leading sponsorship agency for esport teams in Europe.",
             "I am Rajesh from Techvision Automation Pvt Ltd, we are leading manufacturer of robots.",
         ] {
             assert!(is_business_intro(s), "{s}");
