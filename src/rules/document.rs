@@ -200,12 +200,10 @@ pub fn reader_evidence(
         }
         let text = draft.masked(sentence.clone());
         let details = draft.details(sentence);
-        // A self-introduction's names and numbers are the sender's ("introduce myself as your
-        // new contact here at Coast 96.2").
-        // A question put to the reader about shared work ("can we have them circle back past
-        // the water point?") is about them too.
-        let question_to_reader = text.trim_end().ends_with('?') && evidence::is_company_voice(text);
-        let about_reader = (evidence::is_about_reader(text) || question_to_reader)
+        // A question about work shared with the reader counts as about them; a
+        // self-introduction's names and numbers are the sender's own ("introduce myself as
+        // your new contact here at Coast 96.2").
+        let about_reader = (evidence::is_about_reader(text) || evidence::is_joint_question(text))
             && !evidence::is_self_introduction(text);
         for kind in details {
             let counts = match kind {

@@ -166,11 +166,13 @@ fn number() -> &'static Regex {
     RE.get_or_init(|| compile(r"(?-u:\b)\d[\d.,:%]*(?:st|nd|rd|th|k|m|x|%)?(?-u:\b)"))
 }
 
+/// Month and day names. Those that are also everyday words ("may", "march", "sat") count only
+/// capitalised; the others in any case, as texted ("on sunday").
 fn month_or_day() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|thurs|january|february|september|october|november|december)|yesterday|last (?:week|month|year|spring|summer|fall|autumn|winter|night|weekend))(?-u:\b)",
+            r"(?-u:\b)(?:March|April|May|June|July|August|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|thurs|january|february|september|october|november|december)|yesterday|last (?:week|month|year|spring|summer|fall|autumn|winter|night|weekend))(?-u:\b)",
         )
     })
 }
@@ -662,6 +664,19 @@ fn company_voice() -> &'static Regex {
     })
 }
 
+/// Whether a sentence is a question about something the writer and reader do together:
+/// "can we have them circle back past the water point?". The company "we" of a pitch ("would
+/// our platform help Acme?") is not: there the reader is only its target.
+pub fn is_joint_question(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    sentence.trim_end().ends_with('?')
+        && RE
+            .get_or_init(|| {
+                compile(r"(?i)(?-u:\b)(?:can|could|shall|should|would|will|do|did|may|might)\s+we(?-u:\b)")
+            })
+            .is_match(sentence)
+}
+
 /// Whether a sentence introduces the sender: "introduce myself as...", "I'm Tom from
 /// Ledgerly", "here at Coast 96.2".
 pub fn is_self_introduction(sentence: &str) -> bool {
@@ -739,6 +754,22 @@ mod tests {
             n.add(name);
         }
         n
+    }
+
+    #[test]
+    fn joint_questions_are_shared_work_but_pitch_questions_are_not() {
+        assert!(is_joint_question(
+            "for the night route on Friday, can we have them circle back past the water point?"
+        ));
+        assert!(is_joint_question(
+            "Should we keep the 5pm briefing at the crew bar?"
+        ));
+        assert!(!is_joint_question(
+            "Would our platform help Acme cut onboarding time by 30% next quarter?"
+        ));
+        assert!(!is_joint_question(
+            "Can we help you grow?".trim_end_matches('?')
+        ));
     }
 
     #[test]
