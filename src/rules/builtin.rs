@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use super::pattern::{Anchor, Translated};
 use super::{RuleFile, RuleSpec};
 
 /// The embedded files, by name, in a fixed order.
@@ -49,6 +50,47 @@ pub const FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// A built-in rule's phrase patterns as `build.rs` translated them.
+pub(crate) struct PreRule {
+    id: &'static str,
+    patterns: &'static [PrePattern],
+}
+
+/// One pattern translated at build time (see `pattern::Translated`).
+pub(crate) struct PrePattern {
+    pattern: &'static str,
+    source: &'static str,
+    anchors: Option<&'static [(&'static str, bool)]>,
+    required: &'static [&'static [(&'static str, bool)]],
+}
+
+/// Every built-in phrase pattern, translated by `build.rs`.
+static PRETRANSLATED: &[PreRule] = include!(concat!(env!("OUT_DIR"), "/pretranslated.rs"));
+
+/// The build-time translation of pattern `index` of rule `rule`, when its text is `text`:
+/// the same result `pattern::translate` gives, without the parse.
+pub(crate) fn pretranslated(rule: &str, index: usize, text: &str) -> Option<Translated> {
+    let pre = PRETRANSLATED
+        .iter()
+        .find(|r| r.id == rule)?
+        .patterns
+        .get(index)
+        .filter(|p| p.pattern == text)?;
+    let anchor_set = |set: &[(&str, bool)]| -> Vec<Anchor> {
+        set.iter()
+            .map(|&(text, whole_word)| Anchor {
+                text: text.to_string(),
+                whole_word,
+            })
+            .collect()
+    };
+    Some(Translated {
+        source: pre.source.to_string(),
+        anchors: pre.anchors.map(anchor_set),
+        required: pre.required.iter().map(|set| anchor_set(set)).collect(),
+    })
+}
+
 /// The built-in rule records. A file that does not parse is a build defect caught by the
 /// tests; at run time it is skipped with a message on stderr rather than taking the tool down.
 pub fn specs() -> &'static [RuleSpec] {
@@ -74,6 +116,25 @@ pub fn parse_file(source: &str) -> Result<RuleFile, toml::de::Error> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn build_time_translation_equals_run_time_translation() {
+        let mut count = 0;
+        for spec in specs() {
+            for (i, text) in spec.patterns.iter().enumerate() {
+                let pre = pretranslated(&spec.id, i, text).unwrap_or_else(|| {
+                    panic!("{}: `{text}` was not translated by build.rs", spec.id)
+                });
+                let now = crate::rules::pattern::translate(text).expect("built-in pattern");
+                assert_eq!(pre.source, now.source, "{}: `{text}`", spec.id);
+                assert_eq!(pre.anchors, now.anchors, "{}: `{text}`", spec.id);
+                assert_eq!(pre.required, now.required, "{}: `{text}`", spec.id);
+                count += 1;
+            }
+        }
+        assert!(count > 500, "only {count} patterns compared");
+        assert!(pretranslated("collector", 0, "not the pattern text").is_none());
+    }
 
     #[test]
     fn every_builtin_file_parses_and_validates() {

@@ -1,4 +1,5 @@
-//! Compiled rules and the phrase matcher. Each pattern is translated once; an aho-corasick
+//! Compiled rules and the phrase matcher. Each pattern is translated once (the built-in ones
+//! by `build.rs`, so start-up only looks them up); an aho-corasick
 //! automaton over the patterns' anchor words (literals every match must contain) finds in
 //! one pass which patterns can occur in a draft, and only those regexes run. Each regex is
 //! compiled the first time a draft needs it and then shared, so start-up stays cheap and a
@@ -460,11 +461,14 @@ fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> 
     let mut patterns = Vec::new();
     let mut pending_anchors = Vec::new();
     if spec.kind == RuleKind::Phrase {
-        for p in &spec.patterns {
-            let translated = pattern::translate(p).map_err(|source| RuleError::Pattern {
-                rule: spec.id.clone(),
-                source,
-            })?;
+        for (i, p) in spec.patterns.iter().enumerate() {
+            let translated = match super::builtin::pretranslated(&spec.id, i, p) {
+                Some(done) => done,
+                None => pattern::translate(p).map_err(|source| RuleError::Pattern {
+                    rule: spec.id.clone(),
+                    source,
+                })?,
+            };
             if eager {
                 build(&spec.id, p, &translated.source)?;
             }
