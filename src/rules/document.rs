@@ -114,7 +114,52 @@ pub fn known_names(draft: &Draft<'_>) -> KnownNames {
     if let Some(greeting) = greeting(draft) {
         names.add(&greeting.name);
     }
+    for line in signature_lines(&draft.prose.masked) {
+        names.add(line);
+    }
     names
+}
+
+/// Most lines a signature takes after its sign-off ("Marta Wiśniewska / Business Development,
+/// PixelForge / pixelforge.studio").
+const SIGNATURE_LINES: usize = 6;
+/// How far from the end a sign-off line is looked for.
+const SIGN_OFF_WINDOW: usize = 10;
+
+/// The lines after the last sign-off ("Cheers," / "Kind regards,"): the sender's name, title
+/// and company. Their names are the sender's own, so a pitch line that repeats them ("I think
+/// you and PixelForge could be a great match") has no detail about the reader in it.
+fn signature_lines(masked: &str) -> Vec<&str> {
+    // Block boundaries are masked as U+001E record separators, not line breaks.
+    let lines: Vec<&str> = masked
+        .split(['\n', '\u{1e}'])
+        .map(|line| line.trim_end_matches('\r'))
+        .collect();
+    let non_blank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    let window = &non_blank[non_blank.len().saturating_sub(SIGN_OFF_WINDOW)..];
+    let Some(pos) = window.iter().rposition(|&i| is_sign_off(lines[i])) else {
+        return Vec::new();
+    };
+    window[pos + 1..]
+        .iter()
+        .take(SIGNATURE_LINES)
+        .map(|&i| lines[i])
+        .filter(|line| line.chars().count() <= 80)
+        .collect()
+}
+
+fn is_sign_off(line: &str) -> bool {
+    sign_off_regex().is_match(line.trim())
+}
+
+fn sign_off_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:(?:kind|warm|warmest|best|many|with)\s+)?(?:best|regards|cheers|thanks|thank you|sincerely|respectfully|gratitude|wishes|warmly|yours(?:\s+(?:truly|sincerely|faithfully))?|all the best|talk soon|speak soon|looking forward(?:\s+to\s+[\w\s]{1,30}?)?|much love|love|ciao|groeten|saludos|grüße|gruss|merci|thx|ty|br|rgds)(?:\s+(?:wishes|regards))?(?:\s+(?:and|&)\s+(?:regards|thanks))?\s*[,.!\-–—]*\s*(?:\p{So}\s*)*$")
+            .unwrap_or_else(|err| panic!("sign-off regex is a constant: {err}"))
+    })
 }
 
 /// A greeting line ("Hi Sam," / "Dear Dr. Okafor,").
@@ -363,4 +408,23 @@ fn channel_length(draft: &Draft<'_>, spec: &RuleSpec, options: &LintOptions) -> 
         count - limit
     );
     Some(finding(spec, anchor(draft), msg, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signature_lines_follow_the_last_sign_off() {
+        let draft = "Hi Ana,\n\nThanks for the tour.\n\nCheers,\nMarta Wiśniewska\nBusiness Development, PixelForge\n";
+        assert_eq!(
+            signature_lines(draft),
+            vec!["Marta Wiśniewska", "Business Development, PixelForge"]
+        );
+        let kind =
+            "Body line.\n\nKind regards,\nPooja S.\nTalent Acquisition | Vriksha HR Solutions\n";
+        assert_eq!(signature_lines(kind).len(), 2);
+        // "Thanks for the tour on Friday." is a sentence, not a sign-off: no signature.
+        assert!(signature_lines("Hi Ana,\n\nThanks for the tour on Friday.\nSam\n").is_empty());
+    }
 }

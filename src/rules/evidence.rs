@@ -152,6 +152,30 @@ const NOT_SPECIFIC: &[&str] = &[
     "analyst",
     "designer",
     "developer",
+    "business",
+    "development",
+    "junior",
+    "associate",
+    "assistant",
+    "coordinator",
+    "administrator",
+    "architect",
+    "technician",
+    "intern",
+    "trainee",
+    "avp",
+    "talent",
+    "acquisition",
+    "account",
+    "accounts",
+    "customer",
+    "success",
+    // Recruiters' shorthand: cost to company, multinationals, banking and insurance.
+    "ctc",
+    "mnc",
+    "mncs",
+    "bfsi",
+    "cv",
 ];
 
 /// Words of time-boxed asks ("15 minutes") and of a sender's résumé line ("8+ years of
@@ -189,7 +213,7 @@ fn their_work() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r#"(?i)(?-u:\b)(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,4}?(?:post|posts|talk|talks|article|paper|papers|preprint|poster|podcast|book|chapter|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|prs|pull request|commit|fork|crate|package|plugin|extension|gem|module|notebook|dashboard|newsletter|video|episode|study|research|thesis|dissertation|blog|essay|write-?up|teardown|benchmark|library|repo|repository|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|column|work on|analysis|guide|chart|diagram|map|tool|app|open-source|patch|fix|issue|rfc|proposal|grant|spec|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series|solution|submission|entry|case study|whitepaper|white paper|mural|exhibit|exhibition|album|film|documentary|photo|photos|photographs|speech|sermon|lesson|class|seminar|syllabus|bakery|menu|shop)(?-u:\b)\s*(?:on|about|at|in|from|for|to|into|where|when|titled|called|named|that|which|who|of|with|by|comparing|showing|describing|explaining|arguing|reporting|measuring|proving|covering|reported|showed|argued|found|described|proposed|measured|compared|explained|covered|last|this|—|–|-|:|,)(?:\s+|$)"#,
+            r#"(?i)(?-u:\b)(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,4}?(?:post|posts|talk|talks|article|paper|papers|preprint|poster|podcast|book|chapter|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|prs|pull request|commit|fork|crate|package|plugin|extension|gem|module|notebook|dashboard|newsletter|video|episode|study|research|thesis|dissertation|blog|essay|write-?up|teardown|benchmark|library|repo|repository|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|column|work on|analysis|guide|chart|diagram|map|tool|app|open-source|patch|fix|issue|rfc|proposal|grant|spec|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series|solution|submission|entry|case study|whitepaper|white paper|mural|exhibit|exhibition|album|film|documentary|photo|photos|photographs|speech|sermon|lesson|class|seminar|syllabus|bakery|menu|shop)(?-u:\b)\s*(?:on|about|at|in|from|for|to|into|where|when|titled|called|named|that|which|who|of|with|by|comparing|showing|describing|explaining|arguing|reporting|measuring|proving|covering|reported|showed|argued|found|described|proposed|measured|compared|explained|covered|last|this|—|–|-|:|,)(?:\s+|$)|(?-u:\b)(?:read|saw|watched|heard|listened to|caught)\s+(?:the|a|an|that)\s+(?:[\w.-]+\s+){0,5}?(?:piece|article|interview|profile|feature|story|write-?up|segment|episode|coverage|spotlight|q&a)\s+(?:on|about|with|featuring)\s+(?:you|your|ur)(?-u:\b)\s*"#,
         )
     })
 }
@@ -770,6 +794,20 @@ mod tests {
         assert!(!is_joint_question(
             "Can we help you grow?".trim_end_matches('?')
         ));
+    }
+
+    #[test]
+    fn a_piece_about_the_reader_is_their_work() {
+        let none = names(&[]);
+        for s in [
+            "I read the Arizona Dental Association newsletter piece on your Mesa practice moving to same-day crowns.",
+            "caught that podcast interview with you about the flood barriers",
+        ] {
+            assert!(details(s, &none).contains(&DetailKind::TheirWork), "{s}");
+        }
+        // A piece on a topic, not on them, is not.
+        let topic = "I read an article about fluxonium qubits last week.";
+        assert!(!details(topic, &none).contains(&DetailKind::TheirWork));
     }
 
     #[test]

@@ -7,8 +7,8 @@
 //! sees it. What gives it away is its shape and its place: among the first lines of the body,
 //! before anything about the reader, the sender says who they are *and* what their business
 //! does. A student or a neighbour introducing themselves ("I'm a second-year PhD student in
-//! Lowe's group") has no business cue and is left alone, and so is an introduction that is
-//! followed straight away by a reason tied to the reader.
+//! Lowe's group") has no business cue and is left alone. A reason tied to the reader that
+//! comes *after* the pitch does not excuse it: the reader meets the pitch first.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -45,10 +45,9 @@ pub fn run(
                 && !greeting.as_ref().is_some_and(|g| g.contains(&s.start))
                 && is_substantive(draft.masked((*s).clone()), s, phrase_findings)
         })
-        // The opening, and the sentence after it (a reason there excuses the opening).
-        .take(OPENING_SENTENCES + 1)
+        .take(OPENING_SENTENCES)
         .collect();
-    for (i, sentence) in body.iter().take(OPENING_SENTENCES).enumerate() {
+    for sentence in &body {
         let text = draft.masked((*sentence).clone());
         if !is_business_intro(text) {
             if ties_to_reader(draft, sentence) {
@@ -65,10 +64,7 @@ pub fn run(
                 && f.range.start < sentence.end
                 && sentence.start < f.range.end
         });
-        let reason_follows = body
-            .get(i + 1)
-            .is_some_and(|next| ties_to_reader(draft, next));
-        if already_flagged || reason_follows {
+        if already_flagged {
             return None;
         }
         return Some(document::finding(
@@ -88,9 +84,15 @@ fn is_substantive(text: &str, range: &Range<usize>, phrase_findings: &[Finding])
     // A finding that covers the sentence give or take its punctuation and spacing.
     const SLACK: usize = 3;
     let stock_opener = phrase_findings.iter().any(|f| {
-        f.category == "generic_opener"
+        f.category != "self_centred"
             && f.range.start <= range.start + SLACK
-            && f.range.end + SLACK >= range.end
+            && (f.range.end + SLACK >= range.end || {
+                // "I hope this mail finds you in good health and high spirits": what the
+                // finding leaves over is a tail, not a sentence of its own.
+                let tail = f.range.end.saturating_sub(range.start);
+                text.get(tail..)
+                    .is_some_and(|rest| rest.split_whitespace().count() < MIN_WORDS)
+            })
     });
     words >= MIN_WORDS && !greeting_like().is_match(text) && !stock_opener
 }
@@ -130,7 +132,7 @@ fn intro_start() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)^\W*(?:(?:so|and|well|also|quick intro|a quick intro)[\s,:—–-]+)?(?:i'm|i’m|i am|im|my name(?:'s|’s| is)|this is|we're|we’re|we are|we|our (?:agency|company|firm|team|startup|studio|platform)|(?:here )?at (?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3},?\s+(?:we|we've|we’ve|we're|we’re|our))(?-u:\b)",
+            r"(?i)^\W*(?:(?:so|and|well|also|quick intro|a quick intro)[\s,:—–-]+)?(?:i'm|i’m|i am|im|my name(?:'s|’s| is)|this is|we're|we’re|we are|we|our (?:agency|company|firm|team|startup|studio|platform)|(?:here )?at (?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3},?\s+(?:we|we've|we’ve|we're|we’re|our)|as (?:the |a |an )?(?:founder|co-founder|cofounder|ceo|owner|director|managing director|head|partner|principal|president)\s+(?:of|at)\s+[^,]{2,60},\s*(?:i|i've|i’ve|i'm|i’m|we|we've|we’ve|we're|we’re))(?-u:\b)",
         )
     })
 }
@@ -140,7 +142,7 @@ fn business_cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)\s|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development)|partnerships|business development|account (?:executive|manager)|award-winning|leading|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy)(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)\s|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development)|partnerships|business development|account (?:executive|manager)|award-winning|leading|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
         )
     })
 }
@@ -165,6 +167,9 @@ mod tests {
             "At Giveforward Partners we've spent over a decade helping charities unlock income.",
             "Our agency GameReach is leading sponsorship agency for esport teams in Europe.",
             "I am Rajesh from Techvision Automation Pvt Ltd, we are leading manufacturer of robots.",
+            "As the founder of Legacy Giving Partners, I've spent 20 years helping nonprofits unlock gifts.",
+            "My name is Deborah Kline and I'm a top-producing agent with Summit Ridge Realty.",
+            "At GreenRoot, we're revolutionizing the way farmers approach soil health.",
         ] {
             assert!(is_business_intro(s), "{s}");
         }
