@@ -130,22 +130,22 @@ const SIGN_OFF_WINDOW: usize = 10;
 /// and company. Their names are the sender's own, so a pitch line that repeats them ("I think
 /// you and PixelForge could be a great match") has no detail about the reader in it.
 fn signature_lines(masked: &str) -> Vec<&str> {
-    // Block boundaries are masked as U+001E record separators, not line breaks.
-    let lines: Vec<&str> = masked
-        .split(['\n', '\u{1e}'])
+    // Block boundaries are masked as U+001E record separators, not line breaks. Only the
+    // last few non-blank lines are read, from the end.
+    let mut window: Vec<&str> = masked
+        .rsplit(['\n', '\u{1e}'])
         .map(|line| line.trim_end_matches('\r'))
+        .filter(|line| !line.trim().is_empty())
+        .take(SIGN_OFF_WINDOW)
         .collect();
-    let non_blank: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].trim().is_empty())
-        .collect();
-    let window = &non_blank[non_blank.len().saturating_sub(SIGN_OFF_WINDOW)..];
-    let Some(pos) = window.iter().rposition(|&i| is_sign_off(lines[i])) else {
+    window.reverse();
+    let Some(pos) = window.iter().rposition(|line| is_sign_off(line)) else {
         return Vec::new();
     };
     window[pos + 1..]
         .iter()
         .take(SIGNATURE_LINES)
-        .map(|&i| lines[i])
+        .copied()
         .filter(|line| line.chars().count() <= 80)
         .collect()
 }

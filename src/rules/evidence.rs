@@ -690,16 +690,58 @@ fn company_voice() -> &'static Regex {
 
 /// Whether a sentence is a question about something the writer and reader do together:
 /// "can we have them circle back past the water point?". The company "we" of a pitch ("would
-/// our platform help Acme?") is not: there the reader is only its target.
+/// our platform help Acme?") is not, and neither is an ask for a meeting ("can we set up a
+/// call on Tuesday?"): there the reader is only its target.
 pub fn is_joint_question(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    sentence.trim_end().ends_with('?')
-        && RE
-            .get_or_init(|| {
-                compile(r"(?i)(?-u:\b)(?:can|could|shall|should|would|will|do|did|may|might)\s+we(?-u:\b)")
-            })
-            .is_match(sentence)
+    if !sentence.trim_end().ends_with('?') {
+        return false;
+    }
+    let re = RE.get_or_init(|| {
+        compile(r"(?i)(?-u:\b)(?:can|could|shall|should|would|will|do|did|may|might)\s+we\s+(?:(?:just|quickly|briefly|maybe|perhaps)\s+)?([\w'’-]+)")
+    });
+    re.captures_iter(sentence).any(|c| {
+        let verb = c.get(1).map_or("", |m| m.as_str()).to_lowercase();
+        !PITCH_OR_MEETING_VERBS.contains(&verb.as_str())
+    })
 }
+
+/// Verbs after "can we" that make the question a pitch or a request for the reader's time.
+const PITCH_OR_MEETING_VERBS: &[&str] = &[
+    "help",
+    "assist",
+    "support",
+    "offer",
+    "show",
+    "send",
+    "schedule",
+    "set",
+    "book",
+    "arrange",
+    "hop",
+    "jump",
+    "get",
+    "grab",
+    "find",
+    "chat",
+    "talk",
+    "speak",
+    "connect",
+    "meet",
+    "sync",
+    "discuss",
+    "explore",
+    "partner",
+    "collaborate",
+    "work",
+    "demo",
+    "walk",
+    "share",
+    "catch",
+    "touch",
+    "reconnect",
+    "start",
+];
 
 /// Whether a sentence introduces the sender: "introduce myself as...", "I'm Tom from
 /// Ledgerly", "here at Coast 96.2".
@@ -792,8 +834,15 @@ mod tests {
             "Would our platform help Acme cut onboarding time by 30% next quarter?"
         ));
         assert!(!is_joint_question(
-            "Can we help you grow?".trim_end_matches('?')
+            "Should we keep the 5pm briefing at the crew bar"
         ));
+        for pitch in [
+            "Can we help you grow?",
+            "Can we set up a call on Tuesday?",
+            "Could we quickly show you a 20-minute demo on Thursday?",
+        ] {
+            assert!(!is_joint_question(pitch), "{pitch}");
+        }
     }
 
     #[test]
