@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::fix;
 use crate::lint::{Draft, Finding};
+use crate::rules::evidence::DetailKind;
 use crate::rules::{document, RuleSpec};
 
 use super::finding;
@@ -132,7 +133,16 @@ pub fn check(draft: &Draft<'_>, spec: &RuleSpec, phrase_findings: &[Finding]) ->
     let (mut i_count, mut we_count, mut you_count) = (0, 0, 0);
     for s in &counted {
         let text = draft.masked(s.clone());
+        // A sentence naming their work, a shared past or a mutual contact is about them
+        // even in the third person ("Bid 24-117 lists nine rooftop units").
+        let names_their_world = draft.details(s).iter().any(|k| {
+            matches!(
+                k,
+                DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
+            )
+        });
         match about(text) {
+            _ if names_their_world => reader += 1,
             About::Reader => reader += 1,
             About::Sender => sender += 1,
             About::Neither => {}

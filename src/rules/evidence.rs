@@ -229,6 +229,18 @@ fn picture_of() -> &'static Regex {
     })
 }
 
+/// A document of theirs named by its number: "Bid 24-117 on the district portal", "your RFP
+/// 2024-03", "PR #412". Only someone answering that very tender or ticket can quote it.
+/// Issues, tickets and pull requests need the `#`, since "issue 3 of our newsletter" is not.
+fn reference_number() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:(?:bid|rfp|rfq|rfi|itb|tender|solicitation|docket|permit|planning application)\s*(?:no\.?\s*|number\s+|#\s*)?[0-9][0-9A-Za-z/-]*|(?:issue|ticket|pr|pull request|bug)\s*#\s*[0-9]+)(?-u:\b)",
+        )
+    })
+}
+
 /// A named show, talk or piece the writer went to or read: "I visited “Threads of Kano” at
 /// the Horniman". The quoted title is what makes it theirs rather than a topic.
 fn visited_title() -> &'static Regex {
@@ -269,7 +281,7 @@ fn deed_relative() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:the|that|those|this|these)\s+((?:[\w.-]+\s+){0,4}?[\w-]+)\s+(?:you|u|you've|you’ve|you have|your (?:team|students|lab|group|crew|kids|class))\s+(?:just\s+|kindly\s+|once\s+)?((?:[a-z]{2,}ed)|built|wrote|made|gave|ran|led|drew|sent|taught|spent|found|brought|kept|took|put together|set up|sold|held|shot|sang|did|chose|began|maintain|maintains|run|runs|lead|teach|host|organi[sz]e|edit|manage|chair|coach|curate|moderate)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:the|that|those|this|these)\s+((?:[\w.-]+\s+){0,4}?[\w-]+)\s+(?:you|u|you've|you’ve|you have|your (?:team|students|lab|group|crew|kids|class))\s+(?:just\s+|kindly\s+|once\s+)?((?:[a-z]{2,}ed)|built|wrote|made|gave|ran|led|drew|sent|taught|spent|found|brought|kept|took|put together|set up|sold|held|shot|sang|did|chose|began|maintain|maintains|run|runs|lead|direct|directs|teach|host|organi[sz]e|edit|manage|chair|coach|curate|moderate)(?-u:\b)",
         )
     })
 }
@@ -639,6 +651,7 @@ pub fn details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
         || has_deed(&cleaned)
         || picture_of().is_match(&cleaned)
         || visited_title().is_match(&cleaned)
+        || reference_number().is_match(&cleaned)
     {
         found.push(DetailKind::TheirWork);
     }
@@ -956,6 +969,9 @@ mod tests {
             "Fellow Waterloo co-op alum here.",
             "Pastor Whitfield gave me your name.",
             "Hi Kenji, congrats on shipping bumpalo-lite 3.0!",
+            "I'm a bassoon student applying to the Lakeshore Summer Academy you direct.",
+            "Bid 24-117 on the district procurement portal lists nine rooftop units.",
+            "I left a note on PR #412 about the timer wheel.",
         ] {
             let found = details(s, &none);
             assert!(
@@ -971,6 +987,7 @@ mod tests {
             "Have you considered a partnership?",
             "I love the impact you've made.",
             "Noticed you viewed my profile.",
+            "In issue 3 of our newsletter we covered pricing.",
             "I've enjoyed your posts on LinkedIn.",
             "We could work together on this.",
             "Thanks for connecting!",

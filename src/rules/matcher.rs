@@ -320,7 +320,10 @@ impl RuleSet {
                     if m.is_empty() {
                         continue;
                     }
-                    let range = region.start + m.start()..region.start + m.end();
+                    let range = trimmed(masked, region.start + m.start()..region.start + m.end());
+                    if range.is_empty() {
+                        continue;
+                    }
                     let sentence =
                         sentences::containing(sentences, range.start).unwrap_or(range.clone());
                     let candidate = PhraseMatch {
@@ -517,6 +520,20 @@ fn build_source(source: &str, prefilter: bool) -> Result<Regex, Box<meta::BuildE
         .configure(config)
         .build(source)
         .map_err(Box::new)
+}
+
+/// A match without the whitespace or block barrier a pattern may have had to consume at its
+/// edges (a greeting line is matched up to the line's end).
+fn trimmed(masked: &str, mut range: Range<usize>) -> Range<usize> {
+    let bytes = masked.as_bytes();
+    let is_edge = |b: u8| b.is_ascii_whitespace() || b == crate::prose::BARRIER;
+    while range.end > range.start && is_edge(bytes[range.end - 1]) {
+        range.end -= 1;
+    }
+    while range.start < range.end && is_edge(bytes[range.start]) {
+        range.start += 1;
+    }
+    range
 }
 
 fn passes_conditions(
