@@ -135,17 +135,23 @@ pub fn check(draft: &Draft<'_>, spec: &RuleSpec, phrase_findings: &[Finding]) ->
         let text = draft.masked(s.clone());
         // A sentence naming their work, a shared past or a mutual contact is about them
         // even in the third person ("Bid 24-117 lists nine rooftop units").
-        let names_their_world = draft.details(s).iter().any(|k| {
-            matches!(
-                k,
-                DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
-            )
-        });
+        let names_their_world = || {
+            draft.details(s).iter().any(|k| {
+                matches!(
+                    k,
+                    DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
+                )
+            })
+        };
         match about(text) {
-            _ if names_their_world => reader += 1,
             About::Reader => reader += 1,
+            _ if names_their_world() => reader += 1,
             About::Sender => sender += 1,
             About::Neither => {}
+        }
+        // One sentence about the reader settles it; the counts below only feed the message.
+        if reader > 0 {
+            return None;
         }
         let (i, we, you) = pronoun_counts(text);
         i_count += i;

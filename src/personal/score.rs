@@ -28,7 +28,7 @@ use crate::rules::evidence::{self, DetailKind};
 
 use super::focus::{about, About};
 use super::unused::{describe, FactStems};
-use super::words::{count_words, tokens};
+use super::words::{count_words, token_iter};
 
 /// Points for each front-matter fact the body uses.
 pub const FACT_POINTS: i32 = 12;
@@ -50,6 +50,11 @@ pub const ASK_MAX: i32 = 10;
 pub const LENGTH_MAX: i32 = 10;
 /// Soft length for channels without a limit.
 pub const SOFT_LENGTH: usize = 1500;
+/// Reader evidence is looked for in this many clean sentences at most. An outreach draft has
+/// a few dozen; a long document pasted into the editor would otherwise pay for evidence
+/// detection on every sentence at every keystroke, for a score that stopped meaning anything
+/// a few screens in.
+const EVIDENCE_SCAN_SENTENCES: usize = 200;
 
 /// One signal of the score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -139,7 +144,7 @@ pub fn score(draft: &Draft<'_>, findings: &[Finding], options: &LintOptions) -> 
         fact_sentences.push(bits != 0);
     }
     let fact_points = FACT_POINTS * used_bits.count_ones() as i32;
-    for s in &clean {
+    for s in clean.iter().take(EVIDENCE_SCAN_SENTENCES) {
         if fact_points + evidence_points(&kinds) >= FACTS_MAX {
             break;
         }
@@ -360,12 +365,53 @@ pub fn is_ask(sentence: &str) -> bool {
     if sentence.trim_end().ends_with('?') {
         return true;
     }
-    let words = tokens(sentence);
-    ASK_OPENERS.iter().any(|pattern| {
-        words.windows(pattern.len()).any(|w| {
-            w.iter()
+    // The last few words, newest last: enough to compare every opener as it completes.
+    let mut recent: [&str; ASK_WINDOW] = [""; ASK_WINDOW];
+    for token in token_iter(sentence) {
+        recent.rotate_left(1);
+        recent[ASK_WINDOW - 1] = token.text;
+        let completes = |pattern: &&[&str]| {
+            recent[ASK_WINDOW - pattern.len()..]
+                .iter()
                 .zip(pattern.iter())
-                .all(|(a, b)| a.text.eq_ignore_ascii_case(b))
-        })
-    })
+                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        };
+        if ASK_OPENERS.iter().any(completes) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The longest opener in `ASK_OPENERS`, in words.
+const ASK_WINDOW: usize = 4;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn asks_are_found_by_their_opening_words() {
+        for ask in [
+            "Could you send me the repro",
+            "so if you're around, let me know if Friday works",
+            "Is there any chance the dock is free on the 14th",
+            "Would you share the slides?",
+        ] {
+            assert!(is_ask(ask), "{ask}");
+        }
+        for statement in [
+            "We shipped the fix on Friday.",
+            "Let me know.",
+            "The chance of rain is low, so the dock stays open.",
+        ] {
+            assert!(!is_ask(statement), "{statement}");
+        }
+    }
+
+    #[test]
+    fn the_window_holds_the_longest_opener() {
+        let longest = ASK_OPENERS.iter().map(|o| o.len()).max().unwrap_or(0);
+        assert_eq!(longest, ASK_WINDOW);
+    }
 }

@@ -93,31 +93,34 @@ pub struct Token<'a> {
 /// The words of `text`: runs of letters and digits, with inner apostrophes ("Tomás's") and
 /// hyphens ("M-Pesa") kept inside the word.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
+    token_iter(text).collect()
+}
+
+/// The words of `text` one at a time, as `tokens` finds them, without collecting them.
+pub fn token_iter(text: &str) -> impl Iterator<Item = Token<'_>> {
     let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let inner = matches!(c, '\'' | '\u{2019}' | '-')
-            && start.is_some()
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
-            if start.is_none() {
-                start = Some(i);
+    std::iter::from_fn(move || {
+        let mut start: Option<usize> = None;
+        while let Some((i, c)) = chars.next() {
+            let inner = matches!(c, '\'' | '\u{2019}' | '-')
+                && start.is_some()
+                && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+            if c.is_alphanumeric() || inner {
+                if start.is_none() {
+                    start = Some(i);
+                }
+            } else if let Some(s) = start {
+                return Some(Token {
+                    range: s..i,
+                    text: &text[s..i],
+                });
             }
-        } else if let Some(s) = start.take() {
-            out.push(Token {
-                range: s..i,
-                text: &text[s..i],
-            });
         }
-    }
-    if let Some(s) = start {
-        out.push(Token {
+        start.map(|s| Token {
             range: s..text.len(),
             text: &text[s..],
-        });
-    }
-    out
+        })
+    })
 }
 
 /// How many words `tokens` would find, without allocating.

@@ -228,7 +228,10 @@ pub fn anchor(draft: &Draft<'_>) -> Range<usize> {
     start..end
 }
 
-/// Evidence of a reason tied to the reader, by kind, with the sentence that shows it.
+/// Evidence of a reason tied to the reader, by kind, with the sentence that shows it. The
+/// scan stops as soon as the evidence is enough for a reason (`is_reason`), so a long draft
+/// with a tie in its first paragraph costs one paragraph; when it is not enough, every
+/// sentence has been read and the list is complete (the hover shows it).
 pub fn reader_evidence(
     draft: &Draft<'_>,
     flagged: &[Range<usize>],
@@ -263,8 +266,23 @@ pub fn reader_evidence(
                 found.push((kind, sentence.clone()));
             }
         }
+        if is_reason(&found) {
+            break;
+        }
     }
     found
+}
+
+/// Whether evidence adds up to a reason tied to the reader: one strong kind (their work, a
+/// shared past, a mutual contact), or two pieces of weaker evidence.
+fn is_reason(found: &[(DetailKind, Range<usize>)]) -> bool {
+    found.len() >= 2
+        || found.iter().any(|(k, _)| {
+            matches!(
+                k,
+                DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
+            )
+        })
 }
 
 /// Sentences of at least this many words can count towards `dense_with_detail`; shorter
@@ -316,14 +334,7 @@ fn reader_reason_missing(
     }
     let flagged: Vec<Range<usize>> = phrase_findings.iter().map(|f| f.range.clone()).collect();
     let found = reader_evidence(draft, &flagged);
-    let kinds: BTreeSet<DetailKind> = found.iter().map(|(k, _)| *k).collect();
-    let strong = kinds.iter().any(|k| {
-        matches!(
-            k,
-            DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
-        )
-    });
-    if strong || kinds.len() >= 2 || (kinds.len() == 1 && found.len() >= 2) {
+    if is_reason(&found) {
         return None;
     }
     if phrase_findings.is_empty() && dense_with_detail(draft) {

@@ -304,7 +304,7 @@ impl RuleSet {
     ) -> Vec<PhraseMatch> {
         let masked = prose.masked.as_str();
         let mut found: Vec<PhraseMatch> = Vec::new();
-        for (rule_idx, pattern_idx, regions) in self.candidates(masked, prose) {
+        for (rule_idx, pattern_idx, region) in self.candidates(masked, prose) {
             let rule = &self.rules[rule_idx];
             if !enabled(rule) {
                 continue;
@@ -312,29 +312,27 @@ impl RuleSet {
             let Some(regex) = rule.patterns[pattern_idx].get() else {
                 continue;
             };
-            for region in regions {
-                let Some(haystack) = masked.get(region.clone()) else {
+            let Some(haystack) = masked.get(region.clone()) else {
+                continue;
+            };
+            for m in regex.find_iter(haystack) {
+                if m.is_empty() {
                     continue;
+                }
+                let range = trimmed(masked, region.start + m.start()..region.start + m.end());
+                if range.is_empty() {
+                    continue;
+                }
+                let sentence =
+                    sentences::containing(sentences, range.start).unwrap_or(range.clone());
+                let candidate = PhraseMatch {
+                    rule: rule_idx,
+                    pattern: pattern_idx,
+                    range,
+                    sentence,
                 };
-                for m in regex.find_iter(haystack) {
-                    if m.is_empty() {
-                        continue;
-                    }
-                    let range = trimmed(masked, region.start + m.start()..region.start + m.end());
-                    if range.is_empty() {
-                        continue;
-                    }
-                    let sentence =
-                        sentences::containing(sentences, range.start).unwrap_or(range.clone());
-                    let candidate = PhraseMatch {
-                        rule: rule_idx,
-                        pattern: pattern_idx,
-                        range,
-                        sentence,
-                    };
-                    if passes_conditions(rule, &candidate, prose, sentences, names) {
-                        found.push(candidate);
-                    }
+                if passes_conditions(rule, &candidate, prose, sentences, names) {
+                    found.push(candidate);
                 }
             }
         }
@@ -343,108 +341,144 @@ impl RuleSet {
 }
 
 impl RuleSet {
-    /// The patterns that can match, each with the regions to search: the prose blocks that
-    /// hold one of its anchors (a match never crosses a block and always holds an anchor),
-    /// or the whole text for patterns without anchors.
-    fn candidates(&self, text: &str, prose: &Prose) -> Vec<(usize, usize, Vec<Range<usize>>)> {
-        let mut out: Vec<(usize, usize, Vec<Range<usize>>)> = self
+    /// The patterns that can match, each with a region to search: a prose block that holds
+    /// its anchors (a match never crosses a block and always holds an anchor), or the whole
+    /// text for patterns without anchors. Blocks are taken one at a time, so the work is
+    /// linear in the length of the text.
+    fn candidates(&self, text: &str, prose: &Prose) -> Vec<(usize, usize, Range<usize>)> {
+        let mut out: Vec<(usize, usize, Range<usize>)> = self
             .always
             .iter()
-            .map(|&(r, p)| (r, p, std::iter::once(0..text.len()).collect()))
+            .map(|&(r, p)| (r, p, 0..text.len()))
             .collect();
         let Some(ac) = &self.anchors else { return out };
-
-        // Every (block, word, whole word) seen, then the (pattern, block) pairs they stand
-        // for: a word that recurs in a block is expanded to its patterns only once.
-        let mut seen: Vec<(usize, usize, bool)> = Vec::new();
         let bytes = text.as_bytes();
         let is_word = |i: usize| {
             bytes
                 .get(i)
                 .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
         };
+        let mut block = BlockWords::new(self.anchor_owners.len());
+        let mut current: Option<usize> = None;
         for m in ac.find_overlapping_iter(text) {
+            let at = prose.blocks.partition_point(|b| b.range.end <= m.start());
+            if current != Some(at) {
+                if let Some(done) = current {
+                    self.block_candidates(done, prose, text.len(), &mut block, &mut out);
+                }
+                current = Some(at);
+            }
             let word_before = m.start().checked_sub(1).is_some_and(is_word);
             let whole = !word_before && !is_word(m.end());
-            let block = prose.blocks.partition_point(|b| b.range.end <= m.start());
-            seen.push((block, m.pattern().as_usize(), whole));
+            block.add(m.pattern().as_usize(), whole);
         }
-        seen.sort_unstable();
-        seen.dedup();
-        let present = WordPresence::new(&seen, self.anchor_owners.len());
-        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        for &(block, word, whole) in &seen {
+        if let Some(done) = current {
+            self.block_candidates(done, prose, text.len(), &mut block, &mut out);
+        }
+        out
+    }
+
+    /// The patterns whose anchors and required words `words` (one block's) holds, added to
+    /// `out` with the block as their region; `words` is emptied for the next block.
+    fn block_candidates(
+        &self,
+        block: usize,
+        prose: &Prose,
+        text_len: usize,
+        words: &mut BlockWords,
+        out: &mut Vec<(usize, usize, Range<usize>)>,
+    ) {
+        let region = prose
+            .blocks
+            .get(block)
+            .map_or(0..text_len, |b| b.range.clone());
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        for &(word, whole) in words.seen() {
             for owner in &self.anchor_owners[word] {
                 if whole || !owner.whole_word {
-                    hits.push((owner.rule, owner.pattern, block));
+                    hits.push((owner.rule, owner.pattern));
                 }
             }
         }
         hits.sort_unstable();
         hits.dedup();
-        hits.retain(|&(r, p, block)| {
-            self.rules[r].required_words[p]
+        for (r, p) in hits {
+            let required = &self.rules[r].required_words[p];
+            if required
                 .iter()
-                .all(|set| set.iter().any(|&(w, whole)| present.holds(block, w, whole)))
-        });
-        for (r, p, block) in hits {
-            let region = prose
-                .blocks
-                .get(block)
-                .map_or(0..text.len(), |b| b.range.clone());
-            match out.last_mut() {
-                Some(last) if last.0 == r && last.1 == p => last.2.push(region),
-                _ => out.push((r, p, vec![region])),
+                .all(|set| set.iter().any(|&(w, whole)| words.holds(w, whole)))
+            {
+                out.push((r, p, region.clone()));
             }
         }
-        out
+        words.clear();
     }
 }
 
-/// Which anchor words each block holds, as a whole word or anywhere: one bit per (block,
-/// word), so testing a pattern's required words costs a few bit reads.
-struct WordPresence {
-    words: usize,
-    first_block: usize,
+/// The anchor words one block holds, as a whole word or anywhere: a bit per word, so testing
+/// a pattern's required words costs a few bit reads, and clearing costs only the words set.
+struct BlockWords {
     anywhere: Vec<u64>,
     whole: Vec<u64>,
+    seen: Vec<(usize, bool)>,
 }
 
-impl WordPresence {
-    /// From the sorted (block, word, whole word) triples the automaton found.
-    fn new(seen: &[(usize, usize, bool)], words: usize) -> Self {
-        let first_block = seen.first().map_or(0, |s| s.0);
-        let blocks = seen.last().map_or(0, |s| s.0 + 1 - first_block);
-        let bits = blocks * words;
-        let mut presence = WordPresence {
-            words,
-            first_block,
-            anywhere: vec![0; bits.div_ceil(64)],
-            whole: vec![0; bits.div_ceil(64)],
-        };
-        for &(block, word, whole) in seen {
-            let bit = (block - first_block) * words + word;
-            presence.anywhere[bit / 64] |= 1 << (bit % 64);
-            if whole {
-                presence.whole[bit / 64] |= 1 << (bit % 64);
-            }
+impl BlockWords {
+    fn new(words: usize) -> Self {
+        BlockWords {
+            anywhere: vec![0; words.div_ceil(64)],
+            whole: vec![0; words.div_ceil(64)],
+            seen: Vec::new(),
         }
-        presence
     }
 
-    /// Whether `block` holds `word` (as a whole word when `whole_only`).
-    fn holds(&self, block: usize, word: usize, whole_only: bool) -> bool {
-        let Some(offset) = block.checked_sub(self.first_block) else {
-            return false;
+    fn add(&mut self, word: usize, whole: bool) {
+        let (i, bit) = (word / 64, 1u64 << (word % 64));
+        let Some(slot) = self.anywhere.get_mut(i) else {
+            return;
         };
-        let bit = offset * self.words + word;
+        let new_anywhere = *slot & bit == 0;
+        *slot |= bit;
+        let mut new_whole = false;
+        if whole {
+            if let Some(slot) = self.whole.get_mut(i) {
+                new_whole = *slot & bit == 0;
+                *slot |= bit;
+            }
+        }
+        // Each (word, whole word) pair is listed once, however often it recurs.
+        if new_anywhere || new_whole {
+            self.seen.push((word, whole));
+        }
+    }
+
+    /// The (word, whole word) pairs added since the last clear; a word seen both inside a
+    /// longer word and on its own is listed with `true`.
+    fn seen(&self) -> &[(usize, bool)] {
+        &self.seen
+    }
+
+    /// Whether the block holds `word` (as a whole word when `whole_only`).
+    fn holds(&self, word: usize, whole_only: bool) -> bool {
         let map = if whole_only {
             &self.whole
         } else {
             &self.anywhere
         };
-        map.get(bit / 64)
-            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+        map.get(word / 64)
+            .is_some_and(|w| w & (1u64 << (word % 64)) != 0)
+    }
+
+    fn clear(&mut self) {
+        for &(word, _) in &self.seen {
+            if let Some(w) = self.anywhere.get_mut(word / 64) {
+                *w = 0;
+            }
+            if let Some(w) = self.whole.get_mut(word / 64) {
+                *w = 0;
+            }
+        }
+        self.seen.clear();
     }
 }
 
@@ -666,11 +700,18 @@ fn in_heading(prose: &Prose, offset: usize) -> bool {
 /// One match per rule per overlapping cluster, the longest (earliest on a tie).
 fn collapse_overlaps(mut found: Vec<PhraseMatch>) -> Vec<PhraseMatch> {
     found.sort_by(|a, b| {
-        (a.rule, a.range.start, std::cmp::Reverse(a.range.end)).cmp(&(
-            b.rule,
-            b.range.start,
-            std::cmp::Reverse(b.range.end),
-        ))
+        (
+            a.rule,
+            a.range.start,
+            std::cmp::Reverse(a.range.end),
+            a.pattern,
+        )
+            .cmp(&(
+                b.rule,
+                b.range.start,
+                std::cmp::Reverse(b.range.end),
+                b.pattern,
+            ))
     });
     let mut kept: Vec<PhraseMatch> = Vec::with_capacity(found.len());
     for m in found {
