@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text::lean::LeanRegex as Regex;
 
 use crate::context::{is_title, Channel, RecipientContext};
 use crate::fix;
@@ -335,6 +335,18 @@ fn looks_like_given_name(word: &str) -> bool {
             .iter()
             .all(|c| c.is_lowercase() || *c == '-' || *c == '\'')
         && !NOT_VOCATIVE.contains(&fold(word).as_str())
+        && !is_sentence_adverb(word)
+}
+
+/// "Specifically, do you...", "Honestly, I...": a long word in -ly at the head of a sentence
+/// is an adverb, not a name. Names in -ly are short (Emily), end in -erly (Kimberly) or in
+/// -elly/-olly (Donnelly, Connolly); adverbs in -lly end in -ally or -fully.
+fn is_sentence_adverb(word: &str) -> bool {
+    let folded = fold(word);
+    folded.chars().count() >= 7
+        && folded.ends_with("ly")
+        && !folded.ends_with("erly")
+        && (!folded.ends_with("lly") || folded.ends_with("ally") || folded.ends_with("fully"))
 }
 
 /// Every name word the draft knows: recipient, sender, mutual contact, company, greeting.
@@ -688,6 +700,24 @@ mod tests {
         assert_eq!(name_match("Tom", "Sarah"), NameMatch::Different);
         assert_eq!(name_match("Dan", "Dana"), NameMatch::Misspelt);
         assert_eq!(name_match("Jon", "John"), NameMatch::Misspelt);
+    }
+
+    #[test]
+    fn sentence_adverbs_are_not_vocative_names() {
+        for adverb in [
+            "Specifically",
+            "Honestly",
+            "Finally",
+            "Hopefully",
+            "Separately",
+        ] {
+            assert!(!looks_like_given_name(adverb), "{adverb}");
+        }
+        for name in [
+            "Emily", "Kimberly", "Beverly", "Donnelly", "Connolly", "Priya", "Holly",
+        ] {
+            assert!(looks_like_given_name(name), "{name}");
+        }
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub(crate) fn short(value: &str, max_chars: usize) -> String {
 }
 
 /// Compile a constant regular expression.
-pub(crate) fn regex(source: &str) -> regex::Regex {
-    regex::Regex::new(source)
+pub(crate) fn regex(source: &str) -> crate::text::lean::LeanRegex {
+    crate::text::lean::LeanRegex::new(source)
         .unwrap_or_else(|err| panic!("personalisation regex is a constant: {err}"))
 }

@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text::lean::LeanRegex as Regex;
 
 use crate::fix;
 use crate::lint::{Draft, Edit, Finding, Fix};

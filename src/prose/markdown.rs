@@ -6,8 +6,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::text::lean::LeanRegex as Regex;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
-use regex::Regex;
 
 use super::{bytes_to_string, Block, Directive, DirectiveKind, Prose, BARRIER};
 

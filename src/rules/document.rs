@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text::lean::LeanRegex as Regex;
 
 use super::evidence::{self, DetailKind, KnownNames};
 use super::{interchangeable, sentences};

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text::lean::LeanRegex as Regex;
 
 /// Capitalised words that say nothing specific about a reader.
 const NOT_SPECIFIC: &[&str] = &[
@@ -213,7 +213,7 @@ fn their_work() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r#"(?i)(?-u:\b)(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,4}?(?:post|posts|talk|talks|article|paper|papers|preprint|poster|podcast|book|chapter|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|prs|pull request|commit|fork|crate|package|plugin|extension|gem|module|notebook|dashboard|newsletter|video|episode|study|research|thesis|dissertation|blog|essay|write-?up|teardown|benchmark|library|repo|repository|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|column|work on|analysis|guide|chart|diagram|map|tool|app|open-source|patch|fix|issue|rfc|proposal|grant|spec|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series|solution|submission|entry|case study|whitepaper|white paper|mural|exhibit|exhibition|album|film|documentary|photo|photos|photographs|speech|sermon|lesson|class|seminar|syllabus|bakery|menu|shop)(?-u:\b)\s*(?:on|about|at|in|from|for|to|into|where|when|titled|called|named|that|which|who|of|with|by|comparing|showing|describing|explaining|arguing|reporting|measuring|proving|covering|reported|showed|argued|found|described|proposed|measured|compared|explained|covered|last|this|—|–|-|:|,)(?:\s+|$)|(?-u:\b)(?:read|saw|watched|heard|listened to|caught)\s+(?:the|a|an|that)\s+(?:[\w.-]+\s+){0,5}?(?:piece|article|interview|profile|feature|story|write-?up|segment|episode|coverage|spotlight|q&a)\s+(?:on|about|with|featuring)\s+(?:you|your|ur)(?-u:\b)\s*"#,
+            r#"(?i)(?-u:\b)(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,4}?(?:post|posts|talk|talks|article|paper|papers|preprint|poster|podcast|book|chapter|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|prs|pull request|commit|fork|crate|package|plugin|extension|gem|module|notebook|dashboard|newsletter|video|episode|study|research|thesis|dissertation|blog|essay|write-?up|teardown|benchmark|library|repo|repository|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|column|work on|analysis|guide|chart|diagram|map|tool|app|open-source|patch|fix|issue|rfc|proposal|grant|spec|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series|solution|submission|entry|case study|whitepaper|white paper|mural|exhibit|exhibition|album|film|documentary|photo|photos|photographs|speech|sermon|lesson|class|seminar|syllabus|bakery|menu|shop|quote|estimate|bid|drawings|submittal)(?-u:\b)\s*(?:on|about|at|in|from|for|to|into|where|when|titled|called|named|that|which|who|of|with|by|comparing|showing|describing|explaining|arguing|reporting|measuring|proving|covering|reported|showed|argued|found|described|proposed|measured|compared|explained|covered|last|this|—|–|-|:|,)(?:\s+|$)|(?-u:\b)(?:read|saw|watched|heard|listened to|caught)\s+(?:the|a|an|that)\s+(?:[\w.-]+\s+){0,5}?(?:piece|article|interview|profile|feature|story|write-?up|segment|episode|coverage|spotlight|q&a)\s+(?:on|about|with|featuring)\s+(?:you|your|ur)(?-u:\b)\s*"#,
         )
     })
 }
@@ -242,12 +242,13 @@ fn reference_number() -> &'static Regex {
 }
 
 /// A named show, talk or piece the writer went to or read: "I visited “Threads of Kano” at
-/// the Horniman". The quoted title is what makes it theirs rather than a topic.
+/// the Horniman". The quoted title is what makes it theirs rather than a topic. Playing their
+/// game or eating at their restaurant, named, counts the same way: "we ate at Marrow".
 fn visited_title() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r#"(?i)(?-u:\b)(?:I|we)\s+(?:visited|attended|saw|watched|read|heard|listened to|toured|went to|caught)\s+(?:the\s+|your\s+)?[“"][^”"\n]{3,80}[”"]"#,
+            r#"(?i)(?-u:\b)(?:I|we)\s+(?:visited|attended|saw|watched|read|heard|listened to|toured|went to|caught)\s+(?:the\s+|your\s+)?[“"][^”"\n]{3,80}[”"]|(?-u:\b)(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:played(?:\s+through)?|ate\s+at|dined\s+at|had\s+(?:dinner|lunch|brunch|breakfast)\s+at|stayed\s+at|binged)\s+[*_“"]*(?-i:[A-Z])[\w'’-]+"#,
         )
     })
 }
@@ -556,13 +557,13 @@ fn about_reader() -> &'static Regex {
     })
 }
 
-/// "teams like yours", "people like you": the reader as one of a crowd, which is not about
-/// them at all.
+/// "teams like yours", "people like you", "shops your size": the reader as one of a crowd,
+/// which is not about them at all.
 fn crowd_like_you() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:companies|company|teams|team|firms|firm|people|folks|leaders|businesses|business|organi[sz]ations|brands|founders|professionals|others|clients|customers|agencies|startups|shops|stores|practices|clinics|schools|someone|anyone)\s+(?:just\s+)?like\s+(?:yours|you|yourself)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:companies|company|teams|team|firms|firm|people|folks|leaders|businesses|business|organi[sz]ations|brands|founders|professionals|others|clients|customers|agencies|startups|shops|stores|practices|clinics|schools|someone|anyone)\s+(?:(?:just\s+)?like\s+(?:yours|you|yourself)|(?:of\s+)?(?:your|ur)\s+size)(?-u:\b)",
         )
     })
 }
@@ -768,6 +769,19 @@ pub fn is_self_introduction(sentence: &str) -> bool {
     .is_match(sentence)
 }
 
+/// Whether the start of a sentence, up to a phrase, is a clause about the writer: "I'm a
+/// nursing student at Rutgers and honestly ...". Its names and numbers are the writer's.
+pub fn is_sender_clause(before: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?i)(?:^|[^\w'’])(?:i'm|i’m|im|i am|as an?)\s+(?:a|an|currently\s+an?|now\s+an?)\s[^,;:]*?(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,4}\s*$",
+        )
+    })
+    .is_match(before)
+        && !before.to_lowercase().contains("you")
+}
+
 /// Whether a sentence speaks to the reader or to shared history, so its details count as a
 /// reason tied to them (a sentence about the sender's own stack does not).
 pub fn is_about_reader(sentence: &str) -> bool {
@@ -815,12 +829,20 @@ fn has_proper_name(sentence: &str, names: &KnownNames) -> bool {
         // Curly and straight apostrophes are one: "I’d" is as common as "I'd".
         let lower = word.to_lowercase().replace('\u{2019}', "'");
         let base = lower.trim_end_matches("'s");
-        if NOT_SPECIFIC.contains(&base) || names.contains(base) {
+        if NOT_SPECIFIC.contains(&base) || names.contains(base) || is_period_label(base) {
             continue;
         }
         return true;
     }
     false
+}
+
+/// "Q4", "H2", "FY25": a reporting period every company has, not a name.
+fn is_period_label(word: &str) -> bool {
+    let (head, digits) = word.split_at(word.find(|c: char| c.is_ascii_digit()).unwrap_or(0));
+    matches!(head, "q" | "h" | "fy" | "cy")
+        && (1..=4).contains(&digits.len())
+        && digits.chars().all(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -870,6 +892,58 @@ mod tests {
         // A piece on a topic, not on them, is not.
         let topic = "I read an article about fluxonium qubits last week.";
         assert!(!details(topic, &none).contains(&DetailKind::TheirWork));
+    }
+
+    #[test]
+    fn a_clause_about_the_writer_is_not_about_the_reader() {
+        for before in [
+            "im a 3rd yr nursing student at rutgers and honestly ",
+            "hope ur doing well :) im a 3rd yr nursing student at rutgers and ",
+            "I'm a junior in civil engineering at Georgia Tech, and ",
+            "I'm a junior in civil engineering at Georgia Tech, and I've always been ",
+        ] {
+            assert!(is_sender_clause(before), "{before}");
+        }
+        for before in [
+            "I'm a big fan of the cistern level you built, and ",
+            "Congrats on the Series B, and ",
+            "I'm a junior at Georgia Tech",
+        ] {
+            assert!(!is_sender_clause(before), "{before}");
+        }
+    }
+
+    #[test]
+    fn shops_your_size_is_a_crowd_not_the_reader() {
+        assert!(!is_about_reader(
+            "A lot of shops your size are saving 5+ hrs a week on bids."
+        ));
+        assert!(is_about_reader(
+            "Your shop saved 5 hours on the Dayton bid."
+        ));
+    }
+
+    #[test]
+    fn a_reporting_period_is_not_a_name() {
+        let none = names(&[]);
+        let generic = "Just wanted to touch base about some synergy heading into Q4.";
+        assert!(details(generic, &none).is_empty(), "{generic}");
+        assert!(is_period_label("fy25") && is_period_label("q4") && !is_period_label("qa4x"));
+    }
+
+    #[test]
+    fn playing_their_game_or_eating_at_their_place_is_their_work() {
+        let none = names(&[]);
+        for s in [
+            "I played through *Lanternfall* last weekend.",
+            "We ate at Marrow on Friday, table of six at the late seating.",
+            "Got your quote for the pallet racking at the Joliet building.",
+        ] {
+            assert!(details(s, &none).contains(&DetailKind::TheirWork), "{s}");
+        }
+        for s in ["I played tennis on Friday.", "We ate at home."] {
+            assert!(!details(s, &none).contains(&DetailKind::TheirWork), "{s}");
+        }
     }
 
     #[test]

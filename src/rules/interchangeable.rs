@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text::lean::LeanRegex as Regex;
 
 use super::{document, sentences, RuleSet};
 use crate::lint::{Draft, Finding, LintOptions};

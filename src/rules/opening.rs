@@ -13,7 +13,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text::lean::LeanRegex as Regex;
 
 use super::evidence::{self, DetailKind};
 use super::{document, RuleSet};
@@ -125,7 +125,19 @@ fn ties_to_reader(draft: &Draft<'_>, sentence: &Range<usize>) -> bool {
 /// "I'm Tom from Ledgerly, and we help...", "We are Oceanic Marine Services, a reputed...":
 /// the sender introduces themselves and says what their business is or does.
 pub fn is_business_intro(text: &str) -> bool {
-    intro_start().is_match(text) && business_cue().is_match(text)
+    intro_start().is_match(text) && business_cue().is_match(text) || company_claim().is_match(text)
+}
+
+/// A sentence that opens on a company name and what it does for its customers: "RouteLoop
+/// helps mid-size carriers cut empty miles". Only the sender's own product is introduced
+/// this way before anything about the reader.
+fn company_claim() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"^\W*(?:[A-Z][a-z]+[A-Z][\w&.-]*|[A-Z][\w&.-]*\s+(?:AI|Labs|Solutions|Systems|Technologies|Software|Health|Group|Partners|Inc\.?|Ltd\.?|LLC))\s+(?:helps|empowers|enables|lets|gives)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:to\s+)?[a-z]+",
+        )
+    })
 }
 
 fn intro_start() -> &'static Regex {
@@ -142,7 +154,7 @@ fn business_cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)\s|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development)|partnerships|business development|account (?:executive|manager)|award-winning|leading|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)\s|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development)|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
         )
     })
 }
@@ -170,6 +182,8 @@ mod tests {
             "As the founder of Legacy Giving Partners, I've spent 20 years helping nonprofits unlock gifts.",
             "My name is Deborah Kline and I'm a top-producing agent with Summit Ridge Realty.",
             "At GreenRoot, we're revolutionizing the way farmers approach soil health.",
+            "RouteLoop helps mid-size carriers cut empty miles with AI-powered dispatch.",
+            "I’m reaching out on behalf of MedAxis Solutions, a leader in revenue-cycle management.",
         ] {
             assert!(is_business_intro(s), "{s}");
         }
@@ -185,6 +199,8 @@ mod tests {
             "My name is Leo and I am a sophomore studying geology.",
             "We're hosting an exclusive roundtable for leaders in your space.",
             "I am project engineer at Kowalczyk Budownictwo, we just finish the seismic retrofit of a school.",
+            "Sarah helps new volunteers find their feet on the Tuesday shift.",
+            "I'm a leader in our church youth group, so the curriculum question is mine too.",
         ] {
             assert!(!is_business_intro(s), "{s}");
         }

@@ -1,7 +1,10 @@
 //! The source text model: a line index over a UTF-8 string and conversions between byte
 //! offsets (the one unit used inside the core) and line/column positions in the three
 //! encodings LSP knows (UTF-8, UTF-16, UTF-32). Only `\n`, `\r\n` and `\r` break lines, as
-//! in LSP; a position is never placed between the `\r` and `\n` of a CRLF.
+//! in LSP; a position is never placed between the `\r` and `\n` of a CRLF. `lean` holds the
+//! quick-to-build regex type the core uses for its constant patterns.
+
+pub mod lean;
 
 /// How a column counts the characters of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
