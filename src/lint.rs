@@ -261,6 +261,7 @@ pub fn lint(text: &str, format: Format, rules: &RuleSet, options: &LintOptions) 
         .collect();
     findings = drop_contained(findings);
     findings.retain(|f| !allowed(&draft, f, options));
+    drop_excused_by_reason(&draft, rules, &mut findings);
     findings.extend(document::run(&draft, rules, options, &findings));
     findings = apply_directives(&draft, findings);
     for finding in &mut findings {
@@ -282,6 +283,24 @@ pub fn lint(text: &str, format: Format, rules: &RuleSet, options: &LintOptions) 
         template: draft.template,
         context: draft.context,
         score,
+    }
+}
+
+/// Drop the findings of rules that stay quiet in a draft with a reason tied to the reader.
+/// The reason is looked for only when such a finding exists, and outside the phrases
+/// already flagged.
+fn drop_excused_by_reason(draft: &Draft<'_>, rules: &RuleSet, findings: &mut Vec<Finding>) {
+    let excusable = |f: &Finding| {
+        rules
+            .get(&f.rule)
+            .is_some_and(|r| r.spec.unless_reader_reason)
+    };
+    if !findings.iter().any(excusable) {
+        return;
+    }
+    let others: Vec<Finding> = findings.iter().filter(|f| !excusable(f)).cloned().collect();
+    if document::has_reader_reason(draft, &others) {
+        findings.retain(|f| !excusable(f));
     }
 }
 

@@ -174,7 +174,7 @@ pub struct Greeting {
 fn greeting_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:hi|hello|hey|dear|hiya|greetings|good (?:morning|afternoon|evening))(?-u:\b)[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.?[ \t]+)?([^\s,!:.\n]*(?:[ \t]+[A-Z][^\s,!:.\n]*)?)?[ \t]*[,!:.]?[ \t]*$")
+        Regex::new(r"(?i)^\s*(?:hi|hello|hey|dear|hiya|hola|hallo|bonjour|ciao|salut|hej|moin|namaste|greetings|good (?:morning|afternoon|evening))(?-u:\b)[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.?[ \t]+)?([^\s,!:.\n]*(?:[ \t]+[A-Z][^\s,!:.\n]*)?)?[ \t]*[,!:.]?[ \t]*$")
             .unwrap_or_else(|err| panic!("greeting regex is a constant: {err}"))
     })
 }
@@ -271,6 +271,14 @@ pub fn reader_evidence(
         }
     }
     found
+}
+
+/// Whether the draft gives a reason tied to the reader, judged as `missing-context` judges
+/// it, given the phrase findings it has.
+pub fn has_reader_reason(draft: &Draft<'_>, phrase_findings: &[Finding]) -> bool {
+    !draft.template
+        && !draft.prose.blocks.is_empty()
+        && reader_reason_missing(draft, phrase_findings).is_none()
 }
 
 /// Whether evidence adds up to a reason tied to the reader: one strong kind (their work, a

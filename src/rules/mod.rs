@@ -138,6 +138,10 @@ pub struct RuleSpec {
     /// ("Hope you're well. Did the ewe we sectioned on Saturday pull through?").
     #[serde(default)]
     pub unless_specific_question_follows: bool,
+    /// Skip when the draft as a whole gives a reason tied to the reader (what `missing-context`
+    /// looks for): "well deserved" after a congratulation that names the work.
+    #[serde(default)]
+    pub unless_reader_reason: bool,
     /// Never fire inside a heading or subject line.
     #[serde(default)]
     pub skip_headings: bool,
