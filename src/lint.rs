@@ -286,21 +286,24 @@ pub fn lint(text: &str, format: Format, rules: &RuleSet, options: &LintOptions) 
     }
 }
 
-/// Drop the findings of rules that stay quiet in a draft with a reason tied to the reader.
-/// The reason is looked for only when such a finding exists, and outside the phrases
-/// already flagged.
+/// Drop the findings of rules that stay quiet in a draft with a reason tied to the reader
+/// (`unless_reader_reason`). The reason is looked for only when such a finding exists, and
+/// outside every phrase already flagged.
 fn drop_excused_by_reason(draft: &Draft<'_>, rules: &RuleSet, findings: &mut Vec<Finding>) {
-    let excusable = |f: &Finding| {
-        rules
-            .get(&f.rule)
-            .is_some_and(|r| r.spec.unless_reader_reason)
-    };
-    if !findings.iter().any(excusable) {
+    let excusable: Vec<bool> = findings
+        .iter()
+        .map(|f| {
+            rules
+                .get(&f.rule)
+                .is_some_and(|r| r.spec.unless_reader_reason)
+        })
+        .collect();
+    if !excusable.contains(&true) {
         return;
     }
-    let others: Vec<Finding> = findings.iter().filter(|f| !excusable(f)).cloned().collect();
-    if document::has_reader_reason(draft, &others) {
-        findings.retain(|f| !excusable(f));
+    if document::has_reader_reason(draft, findings) {
+        let mut keep = excusable.iter().map(|e| !e);
+        findings.retain(|_| keep.next().unwrap_or(true));
     }
 }
 

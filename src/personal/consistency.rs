@@ -229,6 +229,20 @@ const NOT_VOCATIVE: &[&str] = &[
     "madam",
     "again",
     "please",
+    "lastly",
+    "sadly",
+    "kindly",
+    "really",
+    "formerly",
+    "frankly",
+    "firstly",
+    "secondly",
+    "thirdly",
+    "ideally",
+    "finally",
+    "briefly",
+    "lately",
+    "likewise",
     "yes",
     "no",
     "ok",
@@ -339,13 +353,15 @@ fn looks_like_given_name(word: &str) -> bool {
 }
 
 /// "Specifically, do you...", "Honestly, I...": a long word in -ly at the head of a sentence
-/// is an adverb, not a name. Names in -ly are short (Emily), end in -erly (Kimberly) or in
-/// -elly/-olly (Donnelly, Connolly); adverbs in -lly end in -ally or -fully.
+/// is an adverb, not a name. Names in -ly are short (Emily), end in -erly (Kimberly), -oly
+/// (Anatoly) or -elly/-olly (Donnelly, Connolly); adverbs in -lly end in -ally or -fully.
+/// Short adverbs ("Sadly", "Kindly") and "Formerly" are in `NOT_VOCATIVE`.
 fn is_sentence_adverb(word: &str) -> bool {
     let folded = fold(word);
     folded.chars().count() >= 7
         && folded.ends_with("ly")
         && !folded.ends_with("erly")
+        && !folded.ends_with("oly")
         && (!folded.ends_with("lly") || folded.ends_with("ally") || folded.ends_with("fully"))
 }
 
@@ -710,11 +726,15 @@ mod tests {
             "Finally",
             "Hopefully",
             "Separately",
+            "Lastly",
+            "Sadly",
+            "Kindly",
+            "Formerly",
         ] {
             assert!(!looks_like_given_name(adverb), "{adverb}");
         }
         for name in [
-            "Emily", "Kimberly", "Beverly", "Donnelly", "Connolly", "Priya", "Holly",
+            "Emily", "Kimberly", "Beverly", "Donnelly", "Connolly", "Priya", "Holly", "Anatoly",
         ] {
             assert!(looks_like_given_name(name), "{name}");
         }

@@ -28,6 +28,9 @@ const READER: &[&str] = &[
     "you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll", "u", "ur", "youre",
     "youve",
 ];
+/// Congratulating someone is about them, with or without "you" ("Congrats on the Olivier
+/// nomination, Hamid!").
+const CONGRATULATION: &[&str] = &["congrats", "congratulations", "kudos", "bravo", "mazel"];
 const SENDER_SINGULAR: &[&str] = &[
     "i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll", "im", "ive",
 ];
@@ -92,7 +95,12 @@ pub fn about(sentence: &str) -> About {
     let words = tokens(sentence);
     // A question is addressed to the reader ("Could I book the reading room on Friday?").
     let question = sentence.trim_end().ends_with('?');
-    if question || words.iter().any(|t| word_in(t.text, READER)) || shared(&words) {
+    if question
+        || words
+            .iter()
+            .any(|t| word_in(t.text, READER) || word_in(t.text, CONGRATULATION))
+        || shared(&words)
+    {
         return About::Reader;
     }
     if words
@@ -194,6 +202,10 @@ mod tests {
         );
         assert_eq!(about("I run growth at a Series A startup."), About::Sender);
         assert_eq!(about("The survey closed on Friday."), About::Neither);
+        assert_eq!(
+            about("Congrats on the Olivier nomination for Best Lighting Design, Hamid!"),
+            About::Reader
+        );
         assert_eq!(
             about("Could I book the reading room on Friday?"),
             About::Reader

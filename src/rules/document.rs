@@ -274,7 +274,8 @@ pub fn reader_evidence(
 }
 
 /// Whether the draft gives a reason tied to the reader, judged as `missing-context` judges
-/// it, given the phrase findings it has.
+/// it. `phrase_findings` are every phrase finding, the excusable ones included: their ranges
+/// are not evidence, and a draft with a stock phrase never passes as dense with detail.
 pub fn has_reader_reason(draft: &Draft<'_>, phrase_findings: &[Finding]) -> bool {
     !draft.template
         && !draft.prose.blocks.is_empty()

@@ -223,7 +223,7 @@ fn their_work() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r#"(?i)(?-u:\b)(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,4}?(?:post|posts|talk|talks|article|paper|papers|preprint|poster|podcast|book|chapter|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|prs|pull request|commit|fork|crate|package|plugin|extension|gem|module|notebook|dashboard|newsletter|video|episode|study|research|thesis|dissertation|blog|essay|write-?up|teardown|benchmark|library|repo|repository|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|column|work on|analysis|guide|chart|diagram|map|tool|app|open-source|patch|fix|issue|rfc|proposal|grant|spec|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series|solution|submission|entry|case study|whitepaper|white paper|mural|exhibit|exhibition|album|film|documentary|photo|photos|photographs|speech|sermon|lesson|class|seminar|syllabus|bakery|menu|shop|quote|estimate|bid|drawings|submittal)(?-u:\b)\s*(?:on|about|at|in|from|for|to|into|where|when|titled|called|named|that|which|who|of|with|by|comparing|showing|describing|explaining|arguing|reporting|measuring|proving|covering|reported|showed|argued|found|described|proposed|measured|compared|explained|covered|last|this|—|–|-|:|,)(?:\s+|$)|(?-u:\b)(?:read|saw|watched|heard|listened to|caught)\s+(?:the|a|an|that)\s+(?:[\w.-]+\s+){0,5}?(?:piece|article|interview|profile|feature|story|write-?up|segment|episode|coverage|spotlight|q&a)\s+(?:on|about|with|featuring)\s+(?:you|your|ur)(?-u:\b)\s*"#,
+            r#"(?i)(?-u:\b)(?:got|received|thanks for|reviewed|went through|read through)\s+(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,2}?(?:quote|estimate|bid|drawings|submittal|proposal)\s*(?:for|on)\s+|(?-u:\b)(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,4}?(?:post|posts|talk|talks|article|paper|papers|preprint|poster|podcast|book|chapter|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|prs|pull request|commit|fork|crate|package|plugin|extension|gem|module|notebook|dashboard|newsletter|video|episode|study|research|thesis|dissertation|blog|essay|write-?up|teardown|benchmark|library|repo|repository|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|column|work on|analysis|guide|chart|diagram|map|tool|app|open-source|patch|fix|issue|rfc|proposal|grant|spec|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series|solution|submission|entry|case study|whitepaper|white paper|mural|exhibit|exhibition|album|film|documentary|photo|photos|photographs|speech|sermon|lesson|class|seminar|syllabus|bakery|menu|shop)(?-u:\b)\s*(?:on|about|at|in|from|for|to|into|where|when|titled|called|named|that|which|who|of|with|by|comparing|showing|describing|explaining|arguing|reporting|measuring|proving|covering|reported|showed|argued|found|described|proposed|measured|compared|explained|covered|last|this|—|–|-|:|,)(?:\s+|$)|(?-u:\b)(?:read|saw|watched|heard|listened to|caught)\s+(?:the|a|an|that)\s+(?:[\w.-]+\s+){0,5}?(?:piece|article|interview|profile|feature|story|write-?up|segment|episode|coverage|spotlight|q&a)\s+(?:on|about|with|featuring)\s+(?:you|your|ur)(?-u:\b)\s*"#,
         )
     })
 }
@@ -247,7 +247,7 @@ fn reference_number() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:(?:bid|rfp|rfq|rfi|itb|tender|solicitation|docket|permit|planning application)\s*(?:no\.?\s*|number\s+|#\s*)?[0-9][0-9A-Za-z/-]*|(?:issue|ticket|pr|pull request|bug)\s*#\s*[0-9]+|(?:tender|rfp|rfq|itt|invitation to tender|consultation|call for proposals|solicitation)\s+(?:for|on)\s+(?:the|your|its|their)\s+[\w-]+\s+[\w-]+)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:bid|rfp|rfq|rfi|itb|tender|solicitation|docket|permit|planning application)\s*(?:no\.?\s*|number\s+|#\s*)?[0-9][0-9A-Za-z/-]*|(?:issue|ticket|pr|pull request|bug)\s*#\s*[0-9]+|(?:tender|rfp|rfq|itt|invitation to tender|call for proposals|solicitation)\s+(?:for|on)\s+(?:the|your|its|their)\s+[\w-]+\s+[\w-]+)(?-u:\b)",
         )
     })
 }
@@ -259,7 +259,7 @@ fn visited_title() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r#"(?i)(?-u:\b)(?:I|we)\s+(?:visited|attended|saw|watched|read|heard|listened to|toured|went to|caught)\s+(?:the\s+|your\s+)?[“"][^”"\n]{3,80}[”"]|(?-u:\b)(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:played(?:\s+through)?|ate\s+at|dined\s+at|had\s+(?:dinner|lunch|brunch|breakfast)\s+at|stayed\s+at|binged)\s+[*_“"]*(?-i:[A-Z])[\w'’-]+"#,
+            r#"(?i)(?-u:\b)(?:I|we)\s+(?:visited|attended|saw|watched|read|heard|listened to|toured|went to|caught)\s+(?:the\s+|your\s+)?[“"][^”"\n]{3,80}[”"]|(?-u:\b)(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:played\s+through|ate\s+at|dined\s+at|had\s+(?:dinner|lunch|brunch|breakfast)\s+at)\s+[*_“"]*(?-i:[A-Z])[\w'’-]+|(?-u:\b)(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?played\s+[*_“"]+(?-i:[A-Z])[\w'’-]+"#,
         )
     })
 }
@@ -543,7 +543,7 @@ fn shared_history() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:(?:hallway|quick|short|brief|long|great|lovely|recent|last|earlier|first|phone|video|zoom|coffee|lunch|booth|email|LinkedIn|DM|Slack|Discord)\s+){0,2}(?:chat|conversation|call|talk|exchange|meeting|time (?:at|on|in)|days (?:at|on|in)|years (?:at|on|in))|saw you (?:at|in|on|present|presenting|speak|speaking|talk|talking|give|giving|perform|performing|play|playing|demo|run|lead)|heard you|(?:the|that|those) [\w-]+ (?:we|you and I) (?:just )?(?:[a-z]{2,}ed|ran|built|wrote|did|saw|met|had|took|shot|sang|played|fought|caught) (?:[\w'’-]+\s+){0,4}?(?:at|in|on|during) (?:the\s+)?(?-i:[A-Z])|you were (?:(?:so|absolutely|totally|completely|quite|dead)\s+)?right (?:about|that|to)|we (?:split|argued|debated|swapped|traded|compared|queued|danced|got talking|started talking|ended up talking) (?:[\w'’-]+\s+){0,10}?(?:at|during|after) (?:the|that) |you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|built|rebuilt|ran|led|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop|seminar|lecture|lab|section|cohort|group|team)|(?:took|audited|TA'd|TAed) your (?:class|course|seminar|lecture|workshop)|thanks? (?:you )?(?:so much |again |also )?for (?:(?:the|your) (?:[\w-]+\s+)?(?:tour|talk|session|demo|workshop|intro|introduction|walk|walkthrough|chat|call|coffee|lunch|dinner|drinks|beer|conversation|catch-up|tips|pointers|feedback|notes|reply|advice|help|book|recommendation|invite|invitation|ride|loan|hospitality|chat on|call on|advice on|reply on|notes? on)|leading|hosting|showing|organi[sz]ing|running|inviting|speaking at|(?:walking|showing|taking|having|hosting|helping|introducing|including|inviting|pointing|sending|telling|letting|giving|mentoring|teaching|meeting|seeing|joining|squeezing|fitting|covering|driving|feeding|putting up|lending|loaning|rescuing|saving|looking after|sorting|fixing|picking up|dropping|collecting|warning|referring) (?:me|us))|thanks? (?:you )?(?:so much |again )?for (?:sending|sharing|forwarding|passing on|passing along)(?:\s+(?:over|across|along|through))?\s+(?:the|your|that|those|this|these)\s+(?:[\w'’.-]+\s+){0,4}?[\w'’-]*(?-i:[A-Z0-9])|thanks? (?:you )?(?:so much |again )?for (?:publishing|writing up|maintaining|open-sourcing|releasing|documenting|building|recording|translating|digitising|digitizing) (?:the|your|that|those|this) [\w-]+|(?:great|good|lovely|nice) (?:to meet|meeting|seeing|talking|chatting|catching up)|(?:chatting|talking|speaking) (?:with|to) you (?:on|about|during|after|over) |your (?:reply|answer|question|comment|suggestion) (?:to|on|in|under|at|during|after)|we (?:both |all )?(?:sat|shared a|shared the|caught up|overlapped|collaborated|studied|roomed|carpooled|ran into|bumped into|were (?:in|on) the same|worked together|built [\w\s-]{1,40}?together|shipped [\w\s-]{1,60}?together)|we (?:\w+ed|built|wrote|ran|spent|taught|led|made|did|were|had|went) (?:[\w'’.-]+\s+){0,8}?together|when (?:we|you and I) (?:were|worked|met|last|first|both|studied|sat|shared|ran|overlapped)|(?:you and I|the two of us) (?:\w+ed|were|built|wrote|ran|spent|sat|shared|went|both)|(?:your|my) (?:old|former) (?:colleague|teammate|manager|boss|student|intern|classmate|roommate|mentor|TA|advisor|adviser|supervisor|team)|(?:as|was) your (?:student|intern|TA|mentee|report|teammate|classmate|tenant|neighbou?r|patient|client)|(?:same|your) (?:cohort|lab|dorm|residency|bootcamp|squad|study group|reading group)|fellow (?:[\w-]+\s+){0,3}?(?:alum|alumna|alumnus|alumni|grad|graduate)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)(?:'s|’s) (?:[\w-]+\s+){0,2}?(?:run|ride|hike|walk|swim|rehearsal|practice|practise|game|match|class|lesson|meetup|meeting|shift|service|standup|stand-up|session|workshop|training|club|choir|dinner|lunch|potluck|party|trip|shoot|gig|show|call|sync|retro|review|visit|clean-up|cleanup|delivery|pickup|pick-up|collection|install|installation|inspection|handover|pour|lift|load-in|viewing|appointment|survey|shipment))(?-u:\b)",
+            r"(?i)(?-u:\b)(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:(?:hallway|quick|short|brief|long|great|lovely|recent|last|earlier|first|phone|video|zoom|coffee|lunch|booth|email|LinkedIn|DM|Slack|Discord)\s+){0,2}(?:chat|conversation|call|talk|exchange|meeting|time (?:at|on|in)|days (?:at|on|in)|years (?:at|on|in))|saw you (?:at|in|on|present|presenting|speak|speaking|talk|talking|give|giving|perform|performing|play|playing|demo|run|lead)|heard you|(?:the|that|those) [\w-]+ (?:we|you and I) (?:just )?(?:[a-z]{2,}ed|ran|built|wrote|did|saw|met|had|took|shot|sang|played|fought|caught) (?:[\w'’-]+\s+){0,4}?(?:at|in|on|during) (?:the\s+)?(?-i:[A-Z])|you were (?:(?:so|absolutely|totally|completely|quite|dead)\s+)?right (?:about|that|to)|we (?:split|argued|debated|swapped|traded|compared|queued|danced|got talking|started talking|ended up talking) (?:[\w'’-]+\s+){0,10}?(?:at|during|after) (?:the|that) |you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|built|rebuilt|ran|led|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop|seminar|lecture|lab|section|cohort|group|team)|(?:took|audited|TA'd|TAed) your (?:class|course|seminar|lecture|workshop)|thanks? (?:you )?(?:so much |again |also )?for (?:(?:the|your) (?:[\w-]+\s+)?(?:tour|talk|session|demo|workshop|intro|introduction|walk|walkthrough|chat|call|coffee|lunch|dinner|drinks|beer|conversation|catch-up|tips|pointers|feedback|notes|reply|advice|help|book|recommendation|invite|invitation|ride|loan|hospitality|chat on|call on|advice on|reply on|notes? on)|leading|hosting|showing|organi[sz]ing|running|inviting|speaking at|(?:walking|showing|taking|having|hosting|helping|introducing|including|inviting|pointing|sending|telling|letting|giving|mentoring|teaching|meeting|seeing|joining|squeezing|fitting|covering|driving|feeding|putting up|lending|loaning|rescuing|saving|looking after|sorting|fixing|picking up|dropping|collecting|warning|referring) (?:me|us))|thanks? (?:you )?(?:so much |again )?for (?:sending|forwarding|passing on|passing along)(?:\s+(?:over|across|along|through))?\s+(?:the|your|that|those|this|these)\s+(?:[\w'’.-]+\s+){0,4}?(?-i:[A-Z0-9])[\w'’-]+|thanks? (?:you )?(?:so much |again )?for (?:publishing|writing up|maintaining|open-sourcing|releasing|documenting|building|recording|translating|digitising|digitizing) (?:the|your|that|those|this) [\w-]+|(?:great|good|lovely|nice) (?:to meet|meeting|seeing|talking|chatting|catching up)|(?:chatting|talking|speaking) (?:with|to) you (?:on|about|during|after|over) |your (?:reply|answer|question|comment|suggestion) (?:to|on|in|under|at|during|after)|we (?:both |all )?(?:sat|shared a|shared the|caught up|overlapped|collaborated|studied|roomed|carpooled|ran into|bumped into|were (?:in|on) the same|worked together|built [\w\s-]{1,40}?together|shipped [\w\s-]{1,60}?together)|we (?:\w+ed|built|wrote|ran|spent|taught|led|made|did|were|had|went) (?:[\w'’.-]+\s+){0,8}?together|when (?:we|you and I) (?:were|worked|met|last|first|both|studied|sat|shared|ran|overlapped)|(?:you and I|the two of us) (?:\w+ed|were|built|wrote|ran|spent|sat|shared|went|both)|(?:your|my) (?:old|former) (?:colleague|teammate|manager|boss|student|intern|classmate|roommate|mentor|TA|advisor|adviser|supervisor|team)|(?:as|was) your (?:student|intern|TA|mentee|report|teammate|classmate|tenant|neighbou?r|patient|client)|(?:same|your) (?:cohort|lab|dorm|residency|bootcamp|squad|study group|reading group)|fellow (?:[\w-]+\s+){0,3}?(?:alum|alumna|alumnus|alumni|grad|graduate)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)(?:'s|’s) (?:[\w-]+\s+){0,2}?(?:run|ride|hike|walk|swim|rehearsal|practice|practise|game|match|class|lesson|meetup|meeting|shift|service|standup|stand-up|session|workshop|training|club|choir|dinner|lunch|potluck|party|trip|shoot|gig|show|call|sync|retro|review|visit|clean-up|cleanup|delivery|pickup|pick-up|collection|install|installation|inspection|handover|pour|lift|load-in|viewing|appointment|survey|shipment))(?-u:\b)",
         )
     })
 }
@@ -780,17 +780,20 @@ pub fn is_self_introduction(sentence: &str) -> bool {
     .is_match(sentence)
 }
 
-/// Whether the start of a sentence, up to a phrase, is a clause about the writer: "I'm a
-/// nursing student at Rutgers and honestly ...". Its names and numbers are the writer's.
-pub fn is_sender_clause(before: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+/// Where a clause about the writer starts in the text before a phrase, when that text ends
+/// with one: "I'm a nursing student at Rutgers and honestly ...". Its names and numbers are
+/// the writer's. A clause that mentions the reader ("im a huge fan of ur build and") is not.
+pub fn sender_clause_start(before: &str) -> Option<usize> {
+    static CLAUSE: OnceLock<Regex> = OnceLock::new();
+    static READER: OnceLock<Regex> = OnceLock::new();
+    let clause = CLAUSE.get_or_init(|| {
         compile(
-            r"(?i)(?:^|[^\w'’])(?:i'm|i’m|im|i am|as an?)\s+(?:a|an|currently\s+an?|now\s+an?)\s[^,;:]*?(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,4}\s*$",
+            r"(?i)(?-u:\b)(?:(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)|as\s+an?)\s[^,;:]*?(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,4}\s*$",
         )
-    })
-    .is_match(before)
-        && !before.to_lowercase().contains("you")
+    });
+    let found = clause.find(before)?;
+    let reader = READER.get_or_init(|| compile(r"(?i)(?-u:\b)(?:you|your|yours|ur|u)(?-u:\b)"));
+    (!reader.is_match(found.as_str())).then_some(found.start())
 }
 
 /// Whether a sentence speaks to the reader or to shared history, so its details count as a
@@ -910,20 +913,28 @@ mod tests {
 
     #[test]
     fn a_clause_about_the_writer_is_not_about_the_reader() {
-        for before in [
-            "im a 3rd yr nursing student at rutgers and honestly ",
-            "hope ur doing well :) im a 3rd yr nursing student at rutgers and ",
-            "I'm a junior in civil engineering at Georgia Tech, and ",
-            "I'm a junior in civil engineering at Georgia Tech, and I've always been ",
+        for (before, start) in [
+            ("im a 3rd yr nursing student at rutgers and honestly ", 0),
+            (
+                "hope ur doing well :) im a 3rd yr nursing student at rutgers and ",
+                22,
+            ),
+            ("I'm a junior in civil engineering at Georgia Tech, and ", 0),
+            (
+                "I'm a junior in civil engineering at Georgia Tech, and I've always been ",
+                0,
+            ),
+            ("As a young engineer at Arup, and ", 0),
         ] {
-            assert!(is_sender_clause(before), "{before}");
+            assert_eq!(sender_clause_start(before), Some(start), "{before}");
         }
         for before in [
             "I'm a big fan of the cistern level you built, and ",
+            "im a huge fan of ur Dunmore build and ",
             "Congrats on the Series B, and ",
             "I'm a junior at Georgia Tech",
         ] {
-            assert!(!is_sender_clause(before), "{before}");
+            assert_eq!(sender_clause_start(before), None, "{before}");
         }
     }
 

@@ -54,7 +54,13 @@ pub fn run(
     let spec = |id: &str| rules.enabled_spec(id, options);
     let greeting = document::greeting(draft).map(|g| g.line);
     let closing_block = last_body_block(draft);
-    let mut flagged: Vec<Range<usize>> = phrase_findings.iter().map(|f| f.range.clone()).collect();
+    // A jargon word ("do a deep dive") does not speak for the sentence around it: "Would love
+    // to hop on a call and do a deep dive" is still an ask with no topic.
+    let mut flagged: Vec<Range<usize>> = phrase_findings
+        .iter()
+        .filter(|f| f.category != "filler")
+        .map(|f| f.range.clone())
+        .collect();
     flagged.sort_by_key(|r| r.start);
     let covered = sentences::covered(&draft.sentences, &flagged);
     let mut out = Vec::new();

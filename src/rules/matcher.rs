@@ -652,11 +652,9 @@ fn specific_around(
     let before = &masked[m.sentence.start..m.range.start.max(m.sentence.start)];
     // "im a 3rd yr student at rutgers and honestly ur journey is so inspiring": the
     // details of a clause about the writer are not about the reader.
-    if evidence::is_sender_clause(before) {
-        sentence.extend(std::iter::repeat_n(' ', before.len()));
-    } else {
-        sentence.push_str(before);
-    }
+    let kept = evidence::sender_clause_start(before).unwrap_or(before.len());
+    sentence.push_str(&before[..kept]);
+    sentence.extend(std::iter::repeat_n(' ', before.len() - kept));
     sentence.extend(std::iter::repeat_n(' ', m.range.len()));
     sentence.push_str(masked.get(m.range.end..m.sentence.end).unwrap_or(""));
     if evidence::is_specific(&sentence, names) {

@@ -135,7 +135,7 @@ fn company_claim() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"^\W*(?:[A-Z][a-z]+[A-Z][\w&.-]*|[A-Z][\w&.-]*\s+(?:AI|Labs|Solutions|Systems|Technologies|Software|Health|Group|Partners|Inc\.?|Ltd\.?|LLC))\s+(?:helps|empowers|enables|lets|gives)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:to\s+)?[a-z]+",
+            r"^\W*(?:[A-Z][a-z]{2,}[A-Z][\w&.-]*|[A-Z][\w&.-]*\s+(?:AI|Labs|Solutions|Systems|Technologies|Software|Health|Group|Partners|Inc\.?|Ltd\.?|LLC))\s+(?:helps|empowers|enables|lets|gives)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:to\s+)?[a-z]+",
         )
     })
 }
@@ -154,7 +154,7 @@ fn business_cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)\s|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development)|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)\s|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development)|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of\s+(?-i:[A-Z])\w*|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|sdr|bdr|sales development|talent acquisition|talent partner|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
         )
     })
 }
@@ -183,6 +183,8 @@ mod tests {
             "My name is Deborah Kline and I'm a top-producing agent with Summit Ridge Realty.",
             "At GreenRoot, we're revolutionizing the way farmers approach soil health.",
             "RouteLoop helps mid-size carriers cut empty miles with AI-powered dispatch.",
+            "My name is Priya and I'm an SDR at Sentrik.",
+            "My name is Hannah and I lead talent acquisition for our offshore wind division.",
             "I’m reaching out on behalf of MedAxis Solutions, a leader in revenue-cycle management.",
         ] {
             assert!(is_business_intro(s), "{s}");
@@ -200,6 +202,8 @@ mod tests {
             "We're hosting an exclusive roundtable for leaders in your space.",
             "I am project engineer at Kowalczyk Budownictwo, we just finish the seismic retrofit of a school.",
             "Sarah helps new volunteers find their feet on the Tuesday shift.",
+            "McKenzie helps new volunteers find their feet on the Tuesday shift.",
+            "I'm writing on behalf of my daughter, and our neighbourhood association too.",
             "I'm a leader in our church youth group, so the curriculum question is mine too.",
         ] {
             assert!(!is_business_intro(s), "{s}");

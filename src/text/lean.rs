@@ -133,7 +133,7 @@ impl LeanRegex {
             .map(move |caps| LeanCaptures { haystack, caps })
     }
 
-    /// `haystack` with every match replaced by `with`.
+    /// `haystack` with every match replaced by `with`, taken literally (no `$1` expansion).
     pub fn replace_all<'t>(&self, haystack: &'t str, with: &str) -> Cow<'t, str> {
         let mut matches = self.inner.find_iter(haystack).peekable();
         if matches.peek().is_none() {
