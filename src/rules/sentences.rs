@@ -9,7 +9,7 @@ use crate::prose::BARRIER;
 
 const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "mr", "mrs", "ms", "dr", "st", "vs", "etc", "inc", "jr", "sr", "approx", "prof",
-    "no", "co", "ltd", "dept", "fig",
+    "no", "co", "ltd", "dept", "fig", "pvt", "corp", "bros",
 ];
 
 /// Sentence ranges in `masked`, in order, trimmed of surrounding whitespace.
@@ -196,6 +196,17 @@ mod tests {
                 "Did you try Dr. Lee's idea?",
                 "Best,",
                 "Alex"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_company_suffix_does_not_end_the_sentence() {
+        assert_eq!(
+            texts("I am Sandeep from Vyom Reagents Pvt. Ltd., we make antibodies. Thanks."),
+            vec![
+                "I am Sandeep from Vyom Reagents Pvt. Ltd., we make antibodies.",
+                "Thanks."
             ]
         );
     }
