@@ -174,8 +174,11 @@ pub struct Greeting {
 fn greeting_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:hi|hello|hey|dear|hiya|hola|hallo|bonjour|ciao|salut|hej|moin|namaste|greetings|good (?:morning|afternoon|evening))(?-u:\b)[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.?[ \t]+)?([^\s,!:.\n]*(?:[ \t]+[A-Z][^\s,!:.\n]*)?)?[ \t]*[,!:.]?[ \t]*$")
-            .unwrap_or_else(|err| panic!("greeting regex is a constant: {err}"))
+        let source = format!(
+            r"(?i)^\s*(?:{}|greetings|good (?:morning|afternoon|evening))(?-u:\b)[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.?[ \t]+)?([^\s,!:.\n]*(?:[ \t]+[A-Z][^\s,!:.\n]*)?)?[ \t]*[,!:.]?[ \t]*$",
+            evidence::GREETING_WORDS.join("|")
+        );
+        Regex::new(&source).unwrap_or_else(|err| panic!("greeting regex is a constant: {err}"))
     })
 }
 

@@ -259,7 +259,7 @@ fn visited_title() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r#"(?i)(?-u:\b)(?:I|we)\s+(?:visited|attended|saw|watched|read|heard|listened to|toured|went to|caught)\s+(?:the\s+|your\s+)?[“"][^”"\n]{3,80}[”"]|(?-u:\b)(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:played\s+through|ate\s+at|dined\s+at|had\s+(?:dinner|lunch|brunch|breakfast)\s+at)\s+[*_“"]*(?-i:[A-Z])[\w'’-]+|(?-u:\b)(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?played\s+[*_“"]+(?-i:[A-Z])[\w'’-]+"#,
+            r#"(?i)(?-u:\b)(?:I|we)\s+(?:visited|attended|saw|watched|read|heard|listened to|toured|went to|caught)\s+(?:the\s+|your\s+)?[“"][^”"\n]{3,80}[”"]|(?-u:\b)(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:(?:played\s+through|ate\s+at|dined\s+at|had\s+(?:dinner|lunch|brunch|breakfast)\s+at)\s+[*_“"]*|played\s+[*_“"]+)(?-i:[A-Z])[\w'’-]+"#,
         )
     })
 }
@@ -802,10 +802,11 @@ pub fn is_about_reader(sentence: &str) -> bool {
     about_reader().is_match(&crowd_like_you().replace_all(sentence, " "))
 }
 
-/// Words that open a greeting; the capitalised words after one are the reader's name.
-const GREETING_WORDS: &[&str] = &[
+/// Words that open a greeting; the capitalised words after one are the reader's name. The
+/// greeting line (`document::greeting`) is recognised by the same words.
+pub(crate) const GREETING_WORDS: &[&str] = &[
     "hi", "hey", "hello", "dear", "hiya", "hola", "hallo", "bonjour", "ciao", "salut", "hej",
-    "moin", "namaste", "olá",
+    "moin", "namaste",
 ];
 
 /// A capitalised word that is not the sentence's first word, not a stock capitalised word and
