@@ -226,6 +226,8 @@ fn names_that_belong_stay_clean() {
         "Your talk on retries helped a lot.\n\nThanks,\nLena",
         // A place after a place.
         "We met at the meetup in Porto, Portugal. Your demo of slot alarms stuck with me.",
+        // A region after a word for a place.
+        "I farm in Barmer district, Rajasthan. Your demo of slot alarms stuck with me.",
         // The mutual contact from the front matter.
         "Your talk on retries helped. Thanks for the intro, James!",
         // An event, not an employer.

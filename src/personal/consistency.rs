@@ -592,6 +592,30 @@ fn names_a_relation(word: &str) -> bool {
     RELATIONS.contains(&word.to_lowercase().as_str())
 }
 
+/// "in Barmer district, Rajasthan": after a word for a place, the capitalised word after
+/// the comma is the larger place, not a name.
+fn names_a_place(word: &str) -> bool {
+    const PLACES: &[&str] = &[
+        "district",
+        "county",
+        "city",
+        "state",
+        "province",
+        "region",
+        "village",
+        "town",
+        "suburb",
+        "area",
+        "prefecture",
+        "borough",
+        "municipality",
+        "parish",
+        "governorate",
+    ];
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    PLACES.contains(&word.to_lowercase().as_str())
+}
+
 /// A name addressed to the reader inside a sentence: "Thanks again, Priya!" or "Priya,
 /// your talk ...". Returns its range and text.
 fn vocative<'t>(draft: &'t Draft<'_>, sentence: Range<usize>) -> Option<(Range<usize>, &'t str)> {
@@ -607,6 +631,7 @@ fn vocative<'t>(draft: &'t Draft<'_>, sentence: Range<usize>) -> Option<(Range<u
             && looks_like_given_name(candidate)
             && !prev_capitalised
             && !names_a_relation(prev_word)
+            && !names_a_place(prev_word)
             && before.split_whitespace().count() >= 1
         {
             let start = sentence.start + before.len() + 2;

@@ -195,6 +195,18 @@ fn timebox() -> &'static Regex {
     RE.get_or_init(|| compile(r"(?i)(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)|(?-u:\b)\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|expertise|in\s+(?:the|this)\s+(?:industry|field|space|business|sector))(?-u:\b)"))
 }
 
+/// A line that only restates the reader's job title and employer ("Saw you're a 7th grade
+/// science teacher at Lincoln Middle", "I see you work at Maersk"): what a mail merge fills
+/// in from a profile. Its numbers and names are not a reason tied to the reader.
+fn role_at_employer() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:saw|see|seeing|noticed|notice|spotted)\s+(?:that\s+)?(?:(?:you(?:['’]re|\s+are)|ur|youre)\s+(?:now\s+|currently\s+)?(?:a|an|the)\s+[^.!?,;:—–\n]{1,60}?|(?:you|u)\s+(?:work|lead|run|manage|head\s+up)|(?:you|u)(?:['’]re|\s+are)\s+working)\s+(?:over\s+)?(?:at|with|for)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,4}",
+        )
+    })
+}
+
 fn number() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| compile(r"(?-u:\b)\d[\d.,:%]*(?:st|nd|rd|th|k|m|x|%)?(?-u:\b)"))
@@ -259,7 +271,7 @@ fn visited_title() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r#"(?i)(?-u:\b)(?:I|we)\s+(?:visited|attended|saw|watched|read|heard|listened to|toured|went to|caught)\s+(?:the\s+|your\s+)?[“"][^”"\n]{3,80}[”"]|(?-u:\b)(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:(?:played\s+through|ate\s+at|dined\s+at|had\s+(?:dinner|lunch|brunch|breakfast)\s+at)\s+[*_“"]*|played\s+[*_“"]+)(?-i:[A-Z])[\w'’-]+"#,
+            r#"(?i)(?-u:\b)(?:I|we)\s+(?:visited|attended|saw|watched|read|heard|listened to|toured|went to|caught)\s+(?:the\s+|your\s+)?[“"][^”"\n]{3,80}[”"]|(?-u:\b)(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:(?:played\s+through|ate\s+at|dined\s+at|had\s+(?:dinner|lunch|brunch|breakfast)\s+at)\s+[*_“"]*|played\s+[*_“"]+)(?-i:[A-Z])[\w'’-]+|(?-u:\b)(?:while|after|when)\s+playing\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:build|version|demo|beta|release|port)\s+of\s+[*_“"]*(?-i:[A-Z])[\w'’-]+"#,
         )
     })
 }
@@ -658,6 +670,7 @@ impl DetailKind {
 pub fn details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
     let cleaned = placeholder_like().replace_all(sentence, " ");
     let cleaned = timebox().replace_all(&cleaned, " ");
+    let cleaned = role_at_employer().replace_all(&cleaned, " ");
     let mut found = Vec::new();
     if has_their_work(&cleaned)
         || has_deed(&cleaned)
@@ -913,6 +926,25 @@ mod tests {
     }
 
     #[test]
+    fn a_job_title_and_employer_from_their_profile_is_no_detail() {
+        let none = names(&[]);
+        for s in [
+            "Saw you’re a 7th grade science teacher at Lincoln Middle.",
+            "I see you work at Maersk.",
+            "Saw you're the Head of Ops over at Brightway Freight, so figured I'd reach out.",
+        ] {
+            assert!(!is_specific(s, &none), "{s}");
+        }
+        // What they did there still counts.
+        for s in [
+            "Saw you're the Head of Ops at Brightway Freight and read your post on the 40% cut in dwell time.",
+            "Noticed you're speaking at PyCon Berlin on Friday.",
+        ] {
+            assert!(is_specific(s, &none), "{s}");
+        }
+    }
+
+    #[test]
     fn a_clause_about_the_writer_is_not_about_the_reader() {
         for (before, start) in [
             ("im a 3rd yr nursing student at rutgers and honestly ", 0),
@@ -1006,10 +1038,15 @@ mod tests {
             "I played through *Lanternfall* last weekend.",
             "We ate at Marrow on Friday, table of six at the late seating.",
             "Got your quote for the pallet racking at the Joliet building.",
+            "While playing the Brazilian Portuguese build of Hollow Tides last weekend, I noticed a typo.",
         ] {
             assert!(details(s, &none).contains(&DetailKind::TheirWork), "{s}");
         }
-        for s in ["I played tennis on Friday.", "We ate at home."] {
+        for s in [
+            "I played tennis on Friday.",
+            "We ate at home.",
+            "While playing the demo of our app, you can skip the tutorial.",
+        ] {
             assert!(!details(s, &none).contains(&DetailKind::TheirWork), "{s}");
         }
     }

@@ -6,6 +6,7 @@
 //! rule pack of hundreds of patterns costs only what the drafts use. Context conditions then
 //! decide, sentence by sentence, whether a match is a finding.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -18,6 +19,7 @@ use super::pattern;
 use super::sentences;
 use super::{RuleError, RuleKind, RuleSpec};
 use crate::prose::Prose;
+use crate::text::lean::narrow_word_classes;
 
 /// Upper bound for one compiled pattern, so a custom rule cannot eat the memory.
 const REGEX_SIZE_LIMIT: usize = 4 << 20;
@@ -54,6 +56,10 @@ struct LazyRegex {
     /// literal prefilter pays for itself; other regexes only see the short blocks or
     /// sentences the anchor words picked.
     prefilter: bool,
+    /// A regex of the built-in pack, whose `\w` may be narrowed to the scripts drafts use
+    /// (`lean::narrow_word_classes`) to compile faster; a custom rule's regex is compiled
+    /// exactly as written.
+    narrow: bool,
     cell: OnceLock<Option<Regex>>,
 }
 
@@ -63,6 +69,7 @@ impl LazyRegex {
             text: source,
             translated: true,
             prefilter: false,
+            narrow: false,
             cell: OnceLock::new(),
         }
     }
@@ -72,6 +79,7 @@ impl LazyRegex {
     fn untranslated(pattern: String) -> Self {
         LazyRegex {
             translated: false,
+            narrow: true,
             ..LazyRegex::new(pattern)
         }
     }
@@ -81,12 +89,17 @@ impl LazyRegex {
     fn get(&self) -> Option<&Regex> {
         self.cell
             .get_or_init(|| {
-                if self.translated {
-                    build_source(&self.text, self.prefilter).ok()
+                let source = if self.translated {
+                    Cow::Borrowed(self.text.as_str())
                 } else {
-                    let source = pattern::to_regex_source(&self.text).ok()?;
-                    build_source(&source, self.prefilter).ok()
-                }
+                    Cow::Owned(pattern::to_regex_source(&self.text).ok()?)
+                };
+                let source = if self.narrow {
+                    Cow::Owned(narrow_word_classes(&source).into_owned())
+                } else {
+                    source
+                };
+                build_source(&source, self.prefilter).ok()
             })
             .as_ref()
     }
@@ -509,7 +522,10 @@ fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> 
             if eager {
                 build(&spec.id, p, &translated.source)?;
             }
-            patterns.push(LazyRegex::new(translated.source));
+            patterns.push(LazyRegex {
+                narrow: !eager,
+                ..LazyRegex::new(translated.source)
+            });
             pending_anchors.push((translated.anchors, translated.required));
         }
     }
@@ -544,12 +560,14 @@ fn build(rule: &str, pattern: &str, source: &str) -> Result<Regex, RuleError> {
 fn build_source(source: &str, prefilter: bool) -> Result<Regex, Box<meta::BuildError>> {
     // A small lazy-DFA cache per regex: hundreds of patterns run on short drafts, and the
     // default (several MB each, per thread) would dominate memory for no speed gain. Only
-    // match bounds are ever read, so only the implicit whole-match group is compiled.
+    // match bounds are ever read, so only the implicit whole-match group is compiled. No
+    // full DFA either: its up-front determinization costs more than a short run saves.
     let config = meta::Config::new()
         .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
         .hybrid_cache_capacity(1 << 18)
         .which_captures(WhichCaptures::Implicit)
-        .auto_prefilter(prefilter);
+        .auto_prefilter(prefilter)
+        .dfa(false);
     Regex::builder()
         .configure(config)
         .build(source)
@@ -785,5 +803,13 @@ patterns = ["let me know what works"]
             &rule_set(""),
             "Would Tuesday work? Let me know what works."
         ));
+    }
+
+    #[test]
+    fn a_custom_rule_keeps_the_full_unicode_word_class() {
+        // U+1200 (Ethiopic) is outside the narrowed class the built-in pack uses.
+        let set = rule_set(r#"unless_sentence = ['re:x\wy']"#);
+        assert!(!fires(&set, "Let me know what works, xሀy."));
+        assert!(fires(&set, "Let me know what works, x-y."));
     }
 }

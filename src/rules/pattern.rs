@@ -215,6 +215,13 @@ impl Parser {
         }
         let word: String = self.chars[start..self.pos].iter().collect();
         let source = expand_word(&word);
+        let lower = word.to_lowercase().replace('\u{2019}', "'");
+        if let Some(short) = text_speak(&lower) {
+            // The texting forms are short and common inside other words, so they cannot
+            // anchor the pattern; the other words of the pattern do.
+            let short: Vec<String> = short.iter().map(|w| literal_word(w)).collect();
+            return Item::Piece(format!("(?:{source}|{})", short.join("|")));
+        }
         // A hyphenated word always contains each of its parts ("win-win" matches "winwin"),
         // so it is anchored on the longest, which is the rarest.
         // A word with an apostrophe and no long form ("industry's") always holds its parts too.
@@ -365,6 +372,22 @@ fn push_escaped(out: &mut String, c: char) {
         out.push('\\');
     }
     out.push(c);
+}
+
+/// The texting spellings of a common word ("u" for "you"), which drafts written on a phone
+/// use as often as the word itself.
+fn text_speak(word: &str) -> Option<&'static [&'static str]> {
+    Some(match word {
+        "you" => &["u", "ya"],
+        "your" => &["ur", "yr"],
+        "you're" => &["ur", "youre"],
+        "i'm" => &["im"],
+        "let's" => &["lets"],
+        "please" => &["pls", "plz"],
+        "thanks" => &["thx", "tks"],
+        "people" => &["ppl"],
+        _ => return None,
+    })
 }
 
 /// The long forms of a contraction (lower case, straight apostrophe), if it is one.
@@ -742,6 +765,14 @@ mod tests {
         assert_matches(p, "I’d like to connect");
         assert_matches(p, "I would like to connect");
         assert_matches("you're", "you are");
+        assert_matches("add you to my network", "add u to my network");
+        assert_matches(
+            "I'm keen to meet people like you",
+            "im keen to meet ppl like ya",
+        );
+        assert_matches("your profile", "ur profile");
+        assert_no_match("your profile", "our profile");
+        assert_no_match("add you to", "add gnu to");
         assert_matches("don't", "do not");
         assert_matches("can't", "cannot");
         assert_matches("let's connect", "Let us connect");

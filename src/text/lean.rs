@@ -17,6 +17,52 @@ use regex_automata::Input;
 /// long). The cache only grows as states are met, so small regexes never use it all.
 const CACHE_BYTES: usize = 2 << 20;
 
+/// The word characters of the scripts drafts are written in: ASCII, Latin, IPA and combining
+/// marks, Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indic scripts, Thai, Georgian, Hangul,
+/// kana and CJK ideographs. Unicode's own `\w` has over 700 ranges, and each use of it in a
+/// pattern costs about a quarter of a millisecond to compile (a `[\w\s]{1,30}` alone took
+/// 9 ms); these whole blocks compile to a handful of byte sequences.
+const WORD_CLASS: &str = concat!(
+    r"0-9A-Za-z_\u{AA}\u{B5}\u{BA}\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{2AF}\u{300}-\u{36F}",
+    r"\u{370}-\u{3FF}\u{400}-\u{52F}\u{531}-\u{6FF}\u{900}-\u{D7F}\u{E00}-\u{E7F}\u{10A0}-\u{11FF}",
+    r"\u{1E00}-\u{1FFF}\u{3040}-\u{30FF}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{AC00}-\u{D7AF}",
+);
+
+/// `source` with every `\w` and `\W` replaced by [`WORD_CLASS`] and its complement. Both
+/// are written as bracketed classes, which the syntax also accepts nested inside a class
+/// (`[\w&.-]` becomes `[[...]&.-]`). An escaped backslash is copied as it is.
+pub(crate) fn narrow_word_classes(source: &str) -> Cow<'_, str> {
+    if !source.contains("\\w") && !source.contains("\\W") {
+        return Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len() + 256);
+    let mut chars = source.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('w') => {
+                out.push('[');
+                out.push_str(WORD_CLASS);
+                out.push(']');
+            }
+            Some('W') => {
+                out.push_str("[^");
+                out.push_str(WORD_CLASS);
+                out.push(']');
+            }
+            Some(next) => {
+                out.push(c);
+                out.push(next);
+            }
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// A compiled regex without a literal prefilter.
 #[derive(Debug, Clone)]
 pub struct LeanRegex {
@@ -72,14 +118,17 @@ impl<'t> LeanCaptures<'t> {
 }
 
 impl LeanRegex {
-    /// Compile `source` (the `regex` crate's syntax).
+    /// Compile `source` (the `regex` crate's syntax, with `\w` narrowed to [`WORD_CLASS`]).
     pub fn new(source: &str) -> Result<LeanRegex, Box<meta::BuildError>> {
         let config = meta::Config::new()
             .auto_prefilter(false)
+            // The meta engine determinizes a small regex into a full DFA up front, which
+            // costs more than a short run saves; the lazy DFA builds only the states met.
+            .dfa(false)
             .hybrid_cache_capacity(CACHE_BYTES);
         Regex::builder()
             .configure(config)
-            .build(source)
+            .build(&narrow_word_classes(source))
             .map(|inner| LeanRegex { inner })
             .map_err(Box::new)
     }
@@ -170,6 +219,23 @@ mod tests {
         assert_eq!(groups, vec![("Ana", "Bo"), ("Cy", "Di")]);
         assert_eq!(lean.captures(text).unwrap().get(2).unwrap().as_str(), "Bo");
         assert!(lean.captures("nobody here").is_none());
+    }
+
+    #[test]
+    fn narrowed_word_classes_agree_with_unicode_on_the_scripts_drafts_use() {
+        let lean = LeanRegex::new(r"[\w&-]+|\W+").unwrap();
+        let reference = regex::Regex::new(r"[\w&-]+|\W+").unwrap();
+        let text = "Zoë & Łukasz met Ἀθηνᾶ, Ольга, 김민지 and 山田 at Café-Nord (2024)… naïve! x_y";
+        let ours: Vec<_> = lean.find_iter(text).map(|m| m.as_str()).collect();
+        let theirs: Vec<_> = reference.find_iter(text).map(|m| m.as_str()).collect();
+        assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn an_escaped_backslash_before_w_is_left_alone() {
+        let lean = LeanRegex::new(r"a\\w").unwrap();
+        assert!(lean.is_match(r"a\w"));
+        assert!(!lean.is_match("ab"));
     }
 
     #[test]

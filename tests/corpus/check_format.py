@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the labelled outreach corpus in this directory.
 
-Checks every NNN-slug.md / NNN-slug.txt file:
+Checks every NNN-slug.md / NNN-slug.txt file (three or four digits):
   * first line is `%% kind=generic|mixed|personal missing_context=yes|no`
   * LF line endings only, valid UTF-8
   * span markers are balanced, never nested, never empty, and end in a valid `|category`
@@ -27,7 +27,7 @@ CATEGORIES = {
     "vague_ask", "filler", "placeholder", "self_centred",
 }
 HEADER_RE = re.compile(r"^%% kind=(generic|mixed|personal) missing_context=(yes|no)$")
-NAME_RE = re.compile(r"^(\d{3})-[a-z0-9]+(?:-[a-z0-9]+)*\.(md|txt)$")
+NAME_RE = re.compile(r"^(\d{3,4})-[a-z0-9]+(?:-[a-z0-9]+)*\.(md|txt)$")
 FRONT_MATTER_KEYS = {
     "recipient", "company", "role", "channel", "met_at", "their_work", "mutual", "reason", "ask",
 }
@@ -229,7 +229,7 @@ def main():
     numbers = collections.Counter()
     for f in files:
         if not NAME_RE.match(f):
-            errors.append(f"{f}: file name is not NNN-short-slug.md|txt")
+            errors.append(f"{f}: file name is not NNN-short-slug.md|txt (3 or 4 digits)")
         res = check_file(os.path.join(root, f), errors, warnings)
         if res is None:
             continue
