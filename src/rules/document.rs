@@ -231,6 +231,21 @@ pub fn anchor(draft: &Draft<'_>) -> Range<usize> {
     start..end
 }
 
+/// `text` (which starts at `offset`) with every character inside one of `ranges` replaced
+/// by a space.
+fn blank_ranges(text: &str, offset: usize, ranges: &[Range<usize>]) -> String {
+    text.char_indices()
+        .map(|(i, c)| {
+            let at = offset + i;
+            if ranges.iter().any(|r| r.contains(&at)) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// Evidence of a reason tied to the reader, by kind, with the sentence that shows it. The
 /// scan stops as soon as the evidence is enough for a reason (`is_reason`), so a long draft
 /// with a tie in its first paragraph costs one paragraph; when it is not enough, every
@@ -250,7 +265,13 @@ pub fn reader_evidence(
             continue;
         }
         let text = draft.masked(sentence.clone());
-        let details = draft.details(sentence);
+        // The names and numbers inside a stock phrase are not evidence either: "I'm a
+        // top-producing realtor serving Calgary for 12+ years" is a CV line, whatever it names.
+        let details = if flagged_len == 0 {
+            draft.details(sentence)
+        } else {
+            evidence::details(&blank_ranges(text, sentence.start, flagged), &draft.names)
+        };
         // A question about work shared with the reader counts as about them; a
         // self-introduction's names and numbers are the sender's own ("introduce myself as
         // your new contact here at Coast 96.2").
