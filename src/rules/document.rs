@@ -234,10 +234,16 @@ pub fn anchor(draft: &Draft<'_>) -> Range<usize> {
 /// `text` (which starts at `offset`) with every character inside one of `ranges` replaced
 /// by a space.
 fn blank_ranges(text: &str, offset: usize, ranges: &[Range<usize>]) -> String {
+    let end = offset + text.len();
+    // Only the few ranges inside this sentence, not every finding of a long document.
+    let inside: Vec<&Range<usize>> = ranges
+        .iter()
+        .filter(|r| r.start < end && r.end > offset)
+        .collect();
     text.char_indices()
         .map(|(i, c)| {
             let at = offset + i;
-            if ranges.iter().any(|r| r.contains(&at)) {
+            if inside.iter().any(|r| r.contains(&at)) {
                 ' '
             } else {
                 c
