@@ -89,16 +89,16 @@ impl LazyRegex {
     fn get(&self) -> Option<&Regex> {
         self.cell
             .get_or_init(|| {
-                let source = if self.translated {
+                let mut source = if self.translated {
                     Cow::Borrowed(self.text.as_str())
                 } else {
                     Cow::Owned(pattern::to_regex_source(&self.text).ok()?)
                 };
-                let source = if self.narrow {
-                    Cow::Owned(narrow_word_classes(&source).into_owned())
-                } else {
-                    source
-                };
+                if self.narrow {
+                    if let Cow::Owned(narrowed) = narrow_word_classes(&source) {
+                        source = Cow::Owned(narrowed);
+                    }
+                }
                 build_source(&source, self.prefilter).ok()
             })
             .as_ref()

@@ -232,8 +232,7 @@ impl Parser {
                 longest
             }
         });
-        let has_long_form = word.contains(['\'', '\u{2019}'])
-            && long_form(&word.to_lowercase().replace('\u{2019}', "'")).is_some();
+        let has_long_form = word.contains(['\'', '\u{2019}']) && long_form(&lower).is_some();
         if !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()) && !has_long_form {
             Item::Word(source, part.to_ascii_lowercase())
         } else {
