@@ -202,7 +202,7 @@ fn role_at_employer() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:saw|see|seeing|noticed|notice|spotted)\s+(?:that\s+)?(?:(?:you(?:['’]re|\s+are)|ur|youre)\s+(?:now\s+|currently\s+)?(?:a|an|the)\s+[^.!?,;:—–\n]{1,60}?|(?:you|u)\s+(?:work|lead|run|manage|head\s+up)|(?:you|u)(?:['’]re|\s+are)\s+working)\s+(?:over\s+)?(?:at|with|for)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,4}",
+            r"(?i)(?-u:\b)(?:saw|see|seeing|noticed|notice|spotted)\s+(?:that\s+)?(?:(?:you(?:['’]re|\s+are)|ur|youre)\s+(?:now\s+|currently\s+)?(?:a|an|the)\s+[^.!?,;:—–\n]{1,60}?|(?:you|u)\s+(?:work|lead|run|manage|head\s+up)|(?:you|u)(?:['’]re|\s+are)\s+(?:now\s+)?(?:working|managing|leading|running|heading\s+up)(?:\s+[\w&/-]+){0,2}?|(?:you|u)(?:['’]re|\s+are)\s+now)\s+(?:over\s+)?(?:at|with|for)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,4}",
         )
     })
 }
@@ -931,6 +931,7 @@ mod tests {
         for s in [
             "Saw you’re a 7th grade science teacher at Lincoln Middle.",
             "I see you work at Maersk.",
+            "I noticed you're heading up growth at Canva.",
             "Saw you're the Head of Ops over at Brightway Freight, so figured I'd reach out.",
         ] {
             assert!(!is_specific(s, &none), "{s}");
