@@ -157,7 +157,7 @@ fn is_sign_off(line: &str) -> bool {
 fn sign_off_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:kind|warm|warmest|best|many|with)\s+)?(?:best|regards|cheers|thanks|thank you|sincerely|respectfully|gratitude|wishes|warmly|yours(?:\s+(?:truly|sincerely|faithfully))?|all the best|talk soon|speak soon|looking forward(?:\s+to\s+[\w\s]{1,30}?)?|much love|love|ciao|groeten|saludos|grüße|gruss|merci|thx|ty|br|rgds)(?:\s+(?:wishes|regards))?(?:\s+(?:and|&)\s+(?:regards|thanks))?\s*[,.!\-–—]*\s*(?:\p{So}\s*)*$")
+        Regex::new(r"(?i)^(?:(?:kind|warm|warmest|best|many|with)\s+)?(?:best|regards|cheers|thanks|thank you|sincerely|respectfully|gratitude|wishes|warmly|yours(?:\s+(?:truly|sincerely|faithfully))?|all the best|talk soon|speak soon|looking forward(?:\s+to\s+[\w\s]{1,30}?)?|much love|love|ciao|groeten|saludos|grüße|gruss|merci|thx|ty|br|rgds|god bless|blessings)(?:\s+(?:wishes|regards))?(?:\s+(?:and|&)\s+(?:regards|thanks|god bless|blessings))?\s*[,.!\-–—]*\s*(?:\p{So}\s*)*$")
             .unwrap_or_else(|err| panic!("sign-off regex is a constant: {err}"))
     })
 }

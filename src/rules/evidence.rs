@@ -4,6 +4,7 @@
 //! both read it, and the hover lists what was found.
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::text::lean::LeanRegex as Regex;
@@ -101,6 +102,15 @@ const NOT_SPECIFIC: &[&str] = &[
     // Trade acronyms and job-title words: a mail merge writes "SEO", "CRM" or "Head of
     // Product" as easily as a name, so they say nothing about this reader.
     "seo",
+    "god",
+    // Sales regions and a city's business district: every pitch to the region names them.
+    "apac",
+    "emea",
+    "latam",
+    "mena",
+    "dach",
+    "anz",
+    "cbd",
     "crm",
     "roi",
     "kpi",
@@ -188,11 +198,12 @@ const NOT_SPECIFIC: &[&str] = &[
     "cv",
 ];
 
-/// Words of time-boxed asks ("15 minutes") and of a sender's résumé line ("8+ years of
-/// experience"): neither is a specific detail about the reader.
+/// Words of time-boxed asks ("15 minutes"), of a sender's résumé line ("8+ years of
+/// experience"), a year looked ahead to ("your hiring plans for 2025") and a phone number: none is a
+/// specific detail about the reader.
 fn timebox() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(r"(?i)(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)|(?-u:\b)\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|expertise|in\s+(?:the|this)\s+(?:industry|field|space|business|sector))(?-u:\b)"))
+    RE.get_or_init(|| compile(r"(?i)(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)|(?-u:\b)\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|expertise|in\s+(?:the|this)\s+(?:industry|field|space|business|sector))(?-u:\b)|(?-u:\b)(?:for|into|throughout|heading\s+into|ahead\s+of)\s+(?:(?:early|late|mid)[\s-]+)?20\d\d(?-u:\b)|\+?(?-u:\b)\d{1,4}[ .-]\d{3,4}[ .-]\d{3,5}(?:[ .-]\d{2,5})?(?-u:\b)"))
 }
 
 /// A line that only restates the reader's job title and employer ("Saw you're a 7th grade
@@ -560,6 +571,33 @@ fn shared_history() -> &'static Regex {
     })
 }
 
+/// A mutual contact named as the source of the note ("Priya Raman suggested I write"). A
+/// capitalised word that names no one ("As mentioned", "It says") is not a contact.
+fn has_mutual_contact(sentence: &str) -> bool {
+    const NOT_A_PERSON: &[&str] = &[
+        "As",
+        "It",
+        "This",
+        "That",
+        "Which",
+        "What",
+        "Everyone",
+        "Someone",
+        "Somebody",
+        "Nobody",
+        "Research",
+        "Experience",
+        "Data",
+        "Also",
+        "Previously",
+        "Again",
+    ];
+    mutual_contact().find_iter(sentence).any(|m| {
+        let first = m.as_str().split_whitespace().next().unwrap_or("");
+        !NOT_A_PERSON.contains(&first)
+    })
+}
+
 fn mutual_contact() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -683,7 +721,7 @@ pub fn details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
     if shared_history().is_match(&cleaned) {
         found.push(DetailKind::SharedHistory);
     }
-    if mutual_contact().is_match(&cleaned) {
+    if has_mutual_contact(&cleaned) {
         found.push(DetailKind::MutualContact);
     }
     if number().is_match(&cleaned) || month_or_day().is_match(&cleaned) {
@@ -787,7 +825,7 @@ pub fn is_self_introduction(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:introduce myself|my name(?:'s|’s| is)|(?:i'm|i’m|i am|im|this is) (?-i:[A-Z])[\w'’-]+,? (?:from|at|with|of|here)|(?:here|over) at (?-i:[A-Z]))",
+            r"(?i)(?-u:\b)(?:introduce myself|(?:to|for)\s+introduc(?:e|ing)\s+(?:our|my)\s+(?:company|firm|agency|business|services|team|organi[sz]ation|startup|brand|product)|my name(?:'s|’s| is)|(?:i'm|i’m|i am|im|this is) (?-i:[A-Z])[\w'’-]+,? (?:from|at|with|of|here)|(?:here|over) at (?-i:[A-Z]))",
         )
     })
     .is_match(sentence)
@@ -807,6 +845,23 @@ pub fn sender_clause_start(before: &str) -> Option<usize> {
     let found = clause.find(before)?;
     let reader = READER.get_or_init(|| compile(r"(?i)(?-u:\b)(?:you|your|yours|ur|u)(?-u:\b)"));
     (!reader.is_match(found.as_str())).then_some(found.start())
+}
+
+/// A clause about the writer in the text after a phrase, up to the next comma or
+/// conjunction: "ur profile is so inspiring, im a 2nd yr business student and ...". Like
+/// the clause before a phrase, its names and numbers are the writer's; a clause that
+/// mentions the reader is not one.
+pub fn sender_clause_after(after: &str) -> Option<Range<usize>> {
+    static CLAUSE: OnceLock<Regex> = OnceLock::new();
+    static READER: OnceLock<Regex> = OnceLock::new();
+    let clause = CLAUSE.get_or_init(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)\s[^,;:]*?(?:[,;:]|\s(?:and|so|but)\s|$)",
+        )
+    });
+    let found = clause.find(after)?;
+    let reader = READER.get_or_init(|| compile(r"(?i)(?-u:\b)(?:you|your|yours|ur|u)(?-u:\b)"));
+    (!reader.is_match(found.as_str())).then_some(found.range())
 }
 
 /// Whether a sentence speaks to the reader or to shared history, so its details count as a
@@ -969,6 +1024,23 @@ mod tests {
             "I'm a junior at Georgia Tech",
         ] {
             assert_eq!(sender_clause_start(before), None, "{before}");
+        }
+    }
+
+    #[test]
+    fn a_writer_clause_after_a_phrase_is_found_up_to_its_conjunction() {
+        let after = " tbh 🙌 im a 2nd yr business student and tryna grow";
+        let clause = sender_clause_after(after).map(|r| &after[r]);
+        assert_eq!(clause, Some("im a 2nd yr business student and "));
+        assert_eq!(
+            sender_clause_after(", I'm a nurse in Leeds, and ").map(|r| r.start),
+            Some(2)
+        );
+        for after in [
+            ", im a huge fan of ur Dunmore build",
+            " on the Ostrich scheduler you open-sourced",
+        ] {
+            assert_eq!(sender_clause_after(after), None, "{after}");
         }
     }
 

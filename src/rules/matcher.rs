@@ -35,6 +35,7 @@ pub struct CompiledRule {
     unless_preceded_by: Vec<LazyRegex>,
     requires_sentence: Vec<LazyRegex>,
     unless_previous_sentence: Vec<LazyRegex>,
+    unless_next_sentence: Vec<LazyRegex>,
     /// Per pattern: anchor-word sets (word index, whole word only) of which a block must hold
     /// one word each before the pattern's regex runs on it.
     required_words: Vec<Vec<Vec<(usize, bool)>>>,
@@ -535,6 +536,7 @@ fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> 
         unless_preceded_by: lazy(&spec.unless_preceded_by)?,
         requires_sentence: lazy(&spec.requires_sentence)?,
         unless_previous_sentence: lazy(&spec.unless_previous_sentence)?,
+        unless_next_sentence: lazy(&spec.unless_next_sentence)?,
         required_words: Vec::new(),
         pending_anchors,
         patterns,
@@ -631,6 +633,12 @@ fn passes_conditions(
             return false;
         }
     }
+    if !rule.unless_next_sentence.is_empty() {
+        let next = next_sentence_in_block(m, masked, sentences).unwrap_or("");
+        if rule.unless_next_sentence.iter().any(|r| r.is_match(next)) {
+            return false;
+        }
+    }
     if spec.unless_specific && specific_around(m, masked, sentences, names) {
         return false;
     }
@@ -674,7 +682,15 @@ fn specific_around(
     sentence.push_str(&before[..kept]);
     sentence.extend(std::iter::repeat_n(' ', before.len() - kept));
     sentence.extend(std::iter::repeat_n(' ', m.range.len()));
-    sentence.push_str(masked.get(m.range.end..m.sentence.end).unwrap_or(""));
+    let after = masked.get(m.range.end..m.sentence.end).unwrap_or("");
+    match evidence::sender_clause_after(after) {
+        Some(clause) => {
+            sentence.push_str(&after[..clause.start]);
+            sentence.extend(std::iter::repeat_n(' ', clause.len()));
+            sentence.push_str(&after[clause.end..]);
+        }
+        None => sentence.push_str(after),
+    }
     if evidence::is_specific(&sentence, names) {
         return true;
     }
@@ -779,6 +795,25 @@ patterns = ["let me know what works"]
             .findings
             .iter()
             .all(|f| f.rule != "bare-availability")
+    }
+
+    #[test]
+    fn next_sentence_condition_reads_only_the_sentence_after_in_the_same_paragraph() {
+        let set = rule_set(r#"unless_next_sentence = ["(go through|walk through) (the|our) *"]"#);
+        assert!(!fires(
+            &set,
+            "Let me know what works. I'd like to go through the two schema drafts."
+        ));
+        assert!(fires(&set, "Let me know what works. Hope you are well."));
+        // A topic two sentences on, or in the next paragraph, does not excuse it.
+        assert!(fires(
+            &set,
+            "Let me know what works. Thanks. We could go through the drafts."
+        ));
+        assert!(fires(
+            &set,
+            "Let me know what works.\n\nWe could go through the drafts."
+        ));
     }
 
     #[test]

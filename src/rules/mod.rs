@@ -131,6 +131,10 @@ pub struct RuleSpec {
     /// any of these ("Would Tuesday work? Let me know what suits you.").
     #[serde(default)]
     pub unless_previous_sentence: Vec<String>,
+    /// Skip when the sentence after the match's sentence, in the same paragraph, matches any
+    /// of these ("Happy to jump on a call. I'd want to go through the two peering sessions.").
+    #[serde(default)]
+    pub unless_next_sentence: Vec<String>,
     /// Skip when the sentence carries a specific detail.
     #[serde(default)]
     pub unless_specific: bool,

@@ -233,6 +233,15 @@ impl Parser {
             }
         });
         let has_long_form = word.contains(['\'', '\u{2019}']) && long_form(&lower).is_some();
+        if let Some(typos) = misspellings(&lower) {
+            // Each spelling is a word of its own, so the group still anchors the pattern.
+            let spellings = std::iter::once(lower.as_str()).chain(typos.iter().copied());
+            return Item::Group(
+                spellings
+                    .map(|w| vec![Item::Word(expand_word(w), w.to_string())])
+                    .collect(),
+            );
+        }
         if !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()) && !has_long_form {
             Item::Word(source, part.to_ascii_lowercase())
         } else {
@@ -385,6 +394,33 @@ fn text_speak(word: &str) -> Option<&'static [&'static str]> {
         "please" => &["pls", "plz"],
         "thanks" => &["thx", "tks"],
         "people" => &["ppl"],
+        _ => return None,
+    })
+}
+
+/// The frequent misspellings of a word that stock outreach lines are built on. A hurried
+/// draft keeps its stock line even when a letter is doubled or dropped, and the line reads
+/// just as generic to the recipient.
+fn misspellings(word: &str) -> Option<&'static [&'static str]> {
+    Some(match word {
+        "across" => &["accross", "acros", "accros"],
+        "connect" => &["conect"],
+        "connected" => &["conected"],
+        "connecting" => &["conecting"],
+        "connection" => &["conection"],
+        "connections" => &["conections"],
+        "opportunity" => &["oppurtunity", "opportunuty", "oportunity", "opportunty"],
+        "opportunities" => &["oppurtunities", "oportunities"],
+        "business" => &["buisness", "bussiness", "busness"],
+        "interested" => &["intrested", "interseted"],
+        "professional" => &["proffesional", "profesional", "professionnal"],
+        "definitely" => &["definately", "definitly"],
+        "receive" => &["recieve"],
+        "appreciate" => &["apreciate", "appriciate"],
+        "looking" => &["lookin"],
+        "forward" => &["foward", "forwards"],
+        "experience" => &["experiance", "expereince"],
+        "excited" => &["exited"],
         _ => return None,
     })
 }
@@ -808,6 +844,20 @@ mod tests {
         assert_matches("follow-up", "a followup");
         assert_matches("follow-up", "a follow–up");
         assert_matches("win-win", "a win-win");
+    }
+
+    #[test]
+    fn frequent_misspellings_match_and_still_anchor() {
+        assert_matches("came across your profile", "I came accross your profile");
+        assert_matches("a business opportunity", "a buisness oppurtunity");
+        assert_matches("be connected", "be conected");
+        // The pattern's anchor is one of its words with all its spellings.
+        let set = anchors("business opportunities")
+            .map(|set| set.into_iter().map(|a| a.text).collect::<Vec<_>>());
+        assert!(
+            set.is_some_and(|words| words.contains(&"buisness".to_string())
+                || words.contains(&"oppurtunities".to_string()))
+        );
     }
 
     #[test]

@@ -88,7 +88,7 @@ fn punctuation_boundary(masked: &str, at: usize) -> Option<(usize, usize)> {
 
 /// Casual writers end a sentence with an emoji instead of a full stop ("Love what you're
 /// building 🙌 Would you be up for a call?"): a run of emoji followed by a space and a capital
-/// letter ends the sentence after the run.
+/// letter, or a lower-case clause opener ("lmk", "im"), ends the sentence after the run.
 fn emoji_boundary(masked: &str, at: usize) -> Option<(usize, usize)> {
     let rest = &masked[at..];
     if !rest.chars().next().is_some_and(is_emoji) {
@@ -103,7 +103,27 @@ fn emoji_boundary(masked: &str, at: usize) -> Option<(usize, usize)> {
     let after = &masked[end..];
     let next_word = after.trim_start_matches([' ', '\t']);
     let spaced = next_word.len() < after.len();
-    (spaced && next_word.chars().next().is_some_and(char::is_uppercase)).then_some((end, end))
+    let first = next_word.chars().next()?;
+    // In texting style the next sentence starts in lower case ("... I'm ur girl 🏡 lmk if
+    // u ever"), with a word that opens a clause; "that talk 🔥 was great" goes on.
+    let ends_clause = first.is_uppercase() || opens_clause(next_word);
+    (spaced && ends_clause).then_some((end, end))
+}
+
+/// Whether `text` starts with a lower-case word that opens a clause in texting style.
+fn opens_clause(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "i", "im", "i'm", "i’m", "ive", "i've", "i’ve", "id", "i'd", "i’d", "lmk", "let", "lets",
+        "would", "could", "can", "hope", "thanks", "thx", "ty", "btw", "also", "anyway", "anyways",
+        "pls", "please", "we", "u", "you", "ur", "just", "happy", "love", "looking", "cheers",
+        "hmu", "dm", "keen", "feel", "def", "tbh", "honestly", "ps", "hey", "hi", "congrats",
+        "wanna", "gonna",
+    ];
+    let word: String = text
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '\'' | '’'))
+        .collect();
+    OPENERS.contains(&word.as_str())
 }
 
 /// Pictographs and symbols people use as emoji (the miscellaneous-symbol, dingbat and
@@ -230,6 +250,12 @@ mod tests {
         );
         // Mid-sentence emoji before a lower-case word, or with no space, do not end it.
         assert_eq!(texts("That talk 🔥 was the best of the day.").len(), 1);
+        assert_eq!(texts("Loved the 🎸 solo you played.").len(), 1);
+        // In texting style a lower-case clause opener starts the next sentence.
+        assert_eq!(
+            texts("im ur girl 🏡 lmk if u ever wanna grab a coffee"),
+            vec!["im ur girl 🏡", "lmk if u ever wanna grab a coffee"]
+        );
         assert_eq!(texts("Shipped 🚀Kestrel today.").len(), 1);
     }
 
