@@ -570,10 +570,7 @@ fn build_source(source: &str, prefilter: bool) -> Result<Regex, Box<meta::BuildE
         .which_captures(WhichCaptures::Implicit)
         .auto_prefilter(prefilter)
         .dfa(false);
-    Regex::builder()
-        .configure(config)
-        .build(source)
-        .map_err(Box::new)
+    crate::text::lean::build_folded(Regex::builder().configure(config), source)
 }
 
 /// A match without the whitespace or block barrier a pattern may have had to consume at its

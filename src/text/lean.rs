@@ -63,6 +63,20 @@ pub(crate) fn narrow_word_classes(source: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Build `source` with its case-insensitive parts spelled out as classes
+/// (`casefold::folded_hir`), which parses many times faster than Unicode case folding;
+/// a pattern the rewrite does not take is built as written.
+pub(crate) fn build_folded(
+    builder: &mut meta::Builder,
+    source: &str,
+) -> Result<Regex, Box<meta::BuildError>> {
+    match super::casefold::folded_hir(source) {
+        Some(hir) => builder.build_from_hir(&hir),
+        None => builder.build(source),
+    }
+    .map_err(Box::new)
+}
+
 /// A compiled regex without a literal prefilter.
 #[derive(Debug, Clone)]
 pub struct LeanRegex {
@@ -126,11 +140,11 @@ impl LeanRegex {
             // costs more than a short run saves; the lazy DFA builds only the states met.
             .dfa(false)
             .hybrid_cache_capacity(CACHE_BYTES);
-        Regex::builder()
-            .configure(config)
-            .build(&narrow_word_classes(source))
-            .map(|inner| LeanRegex { inner })
-            .map_err(Box::new)
+        build_folded(
+            Regex::builder().configure(config),
+            &narrow_word_classes(source),
+        )
+        .map(|inner| LeanRegex { inner })
     }
 
     /// Whether `haystack` holds a match.

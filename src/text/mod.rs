@@ -2,8 +2,10 @@
 //! offsets (the one unit used inside the core) and line/column positions in the three
 //! encodings LSP knows (UTF-8, UTF-16, UTF-32). Only `\n`, `\r\n` and `\r` break lines, as
 //! in LSP; a position is never placed between the `\r` and `\n` of a CRLF. `lean` holds the
-//! quick-to-build regex type the core uses for its constant patterns.
+//! quick-to-build regex type the core uses for its constant patterns; `casefold` spells out
+//! their case-insensitive parts so they parse fast.
 
+pub(crate) mod casefold;
 pub mod lean;
 
 /// How a column counts the characters of a line.
