@@ -175,7 +175,8 @@ fn greeting_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let source = format!(
-            r"(?i)^\s*(?:{}|greetings|good (?:morning|afternoon|evening))(?-u:\b)[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.?[ \t]+)?([^\s,!:.\n]*(?:[ \t]+[A-Z][^\s,!:.\n]*)?)?[ \t]*[,!:.]?[ \t]*$",
+            r"(?i)^\s*(?:{}|{}|greetings|good (?:morning|afternoon|evening))(?-u:\b)[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.?[ \t]+)?([^\s,!:.\n]*(?:[ \t]+[A-Z][^\s,!:.\n]*)?)?[ \t]*[,!:.]?[ \t]*$",
+            evidence::GREETING_PHRASES,
             evidence::GREETING_WORDS.join("|")
         );
         Regex::new(&source).unwrap_or_else(|err| panic!("greeting regex is a constant: {err}"))

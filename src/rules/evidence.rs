@@ -103,6 +103,13 @@ const NOT_SPECIFIC: &[&str] = &[
     // Product" as easily as a name, so they say nothing about this reader.
     "seo",
     "god",
+    "ml",
+    "nlp",
+    "iot",
+    "llm",
+    "llms",
+    "genai",
+    "esg",
     // Sales regions and a city's business district: every pitch to the region names them.
     "apac",
     "emea",
@@ -241,12 +248,13 @@ fn quoted_title() -> &'static Regex {
 
 /// "your <piece of work> <on|about|at|that|comparing|...>": the start of a named piece of
 /// their work. What follows is checked by `generic_subject`, so "your posts on LinkedIn" does
-/// not count.
+/// not count. Also what their page or sign shows ("your gallery page still shows the orangery
+/// before the refurb"): only someone who looked can say.
 fn their_work() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r#"(?i)(?-u:\b)(?:got|received|thanks for|reviewed|went through|read through)\s+(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,2}?(?:quote|estimate|bid|drawings|submittal|proposal)\s*(?:for|on)\s+|(?-u:\b)(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,4}?(?:post|posts|talk|talks|article|paper|papers|preprint|poster|podcast|book|chapter|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|prs|pull request|commit|fork|crate|package|plugin|extension|gem|module|notebook|dashboard|newsletter|video|episode|study|research|thesis|dissertation|blog|essay|write-?up|teardown|benchmark|library|repo|repository|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|column|work on|analysis|guide|chart|diagram|map|tool|app|open-source|patch|fix|issue|rfc|proposal|grant|spec|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series|solution|submission|entry|case study|whitepaper|white paper|mural|exhibit|exhibition|album|film|documentary|photo|photos|photographs|speech|sermon|lesson|class|seminar|syllabus|bakery|menu|shop)(?-u:\b)\s*(?:on|about|at|in|from|for|to|into|where|when|titled|called|named|that|which|who|of|with|by|comparing|showing|describing|explaining|arguing|reporting|measuring|proving|covering|reported|showed|argued|found|described|proposed|measured|compared|explained|covered|last|this|—|–|-|:|,)(?:\s+|$)|(?-u:\b)(?:read|saw|watched|heard|listened to|caught)\s+(?:the|a|an|that)\s+(?:[\w.-]+\s+){0,5}?(?:piece|article|interview|profile|feature|story|write-?up|segment|episode|coverage|spotlight|q&a)\s+(?:on|about|with|featuring)\s+(?:you|your|ur)(?-u:\b)\s*"#,
+            r#"(?i)(?-u:\b)(?:got|received|thanks for|reviewed|went through|read through)\s+(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,2}?(?:quote|estimate|bid|drawings|submittal|proposal)\s*(?:for|on)\s+|(?-u:\b)(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,4}?(?:post|posts|talk|talks|article|paper|papers|preprint|poster|podcast|book|chapter|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|prs|pull request|commit|fork|crate|package|plugin|extension|gem|module|notebook|dashboard|newsletter|video|episode|study|research|thesis|dissertation|blog|essay|write-?up|teardown|benchmark|library|repo|repository|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|column|work on|analysis|guide|chart|diagram|map|tool|app|open-source|patch|fix|issue|rfc|proposal|grant|spec|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series|solution|submission|entry|case study|whitepaper|white paper|mural|exhibit|exhibition|album|film|documentary|photo|photos|photographs|speech|sermon|lesson|class|seminar|syllabus|bakery|menu|shop|score|soundtrack|song|single|EP|mixtape|playlist|arrangement|choreography|production|staging|collection|catalogue|installation|portfolio|game|level)(?-u:\b)\s*(?:on|about|at|in|from|for|to|into|where|when|titled|called|named|that|which|who|of|with|by|comparing|showing|describing|explaining|arguing|reporting|measuring|proving|covering|reported|showed|argued|found|described|proposed|measured|compared|explained|covered|last|this|—|–|-|:|,)(?:\s+|$)|(?-u:\b)(?:read|saw|watched|heard|listened to|caught)\s+(?:the|a|an|that)\s+(?:[\w.-]+\s+){0,5}?(?:piece|article|interview|profile|feature|story|write-?up|segment|episode|coverage|spotlight|q&a)\s+(?:on|about|with|featuring)\s+(?:you|your|ur)(?-u:\b)\s*|(?-u:\b)(?:your|ur)\s+(?:[\w.-]+\s+){0,3}?(?:website|site|page|gallery|listing|brochure|menu|catalogue|homepage|shopfront|storefront|sign|signage)\s+(?:still\s+|currently\s+|now\s+|already\s+)?(?:shows|says|lists|mentions|describes|features|uses|has)\s+(?:the|a|an|two|three|four)\s+"#,
         )
     })
 }
@@ -877,6 +885,13 @@ pub(crate) const GREETING_WORDS: &[&str] = &[
     "moin", "namaste",
 ];
 
+/// Two-word greetings of other languages ("Buenas tardes", "Bom dia", "Guten Tag"), as a
+/// regex alternation; the name follows the second word.
+pub(crate) const GREETING_PHRASES: &str = r"buen[oa]s\s+(?:d[ií]as|tardes|noches)|bom\s+dia|boa\s+(?:tarde|noite)|guten\s+(?:tag|morgen|abend)";
+
+/// The first words of `GREETING_PHRASES`.
+const GREETING_PHRASE_OPENERS: &[&str] = &["buenas", "buenos", "bom", "boa", "guten"];
+
 /// A capitalised word that is not the sentence's first word, not a stock capitalised word and
 /// not one of the known names; or a mid-word capital ("iOS", "GitHub").
 fn has_proper_name(sentence: &str, names: &KnownNames) -> bool {
@@ -893,8 +908,11 @@ fn has_proper_name(sentence: &str, names: &KnownNames) -> bool {
         first = raw.ends_with(['.', '!', '?', ':']);
         // "Hey Jordan Lee, ..." names the reader, like a greeting line of its own.
         let greeted = after_greeting > 0;
-        after_greeting = if GREETING_WORDS.contains(&word.to_lowercase().as_str()) {
+        let lower_word = word.to_lowercase();
+        after_greeting = if GREETING_WORDS.contains(&lower_word.as_str()) {
             2
+        } else if GREETING_PHRASE_OPENERS.contains(&lower_word.as_str()) {
+            3
         } else if raw.ends_with(',') {
             0
         } else {
@@ -1159,6 +1177,11 @@ mod tests {
             "Congratulations on your work anniversary at Acme!",
             "Hey Jordan, happy work anniversary!",
             "Hi Jordan Lee, hope all is well.",
+            "Buenas tardes Rodrigo, your trajectory looks remarkable.",
+            "Guten Tag Jonas, I am passionate about AI and ML.",
+            "Thanks and God bless.",
+            "Kindly revert or call 0803 412 7719.",
+            "As mentioned, we would love to help.",
             "Saw we share a few contacts, so figured I’d say hello.",
             "Thought I’ll drop a note, since I’m new here and I’ve heard good things.",
         ] {
