@@ -579,6 +579,51 @@ fn shared_history() -> &'static Regex {
     })
 }
 
+/// A congratulation on a named achievement of theirs ("Congratulations on the Red Dot for the
+/// Halo wheelchair brake", "congrats on the RIAI shortlist"): the award, shortlist or launch
+/// is theirs and has a name. A new role, promotion or anniversary at a company is what a
+/// profile announces, and the company is not the achievement.
+fn congrats_on_named(sentence: &str, names: &KnownNames) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    const PROFILE_EVENTS: &[&str] = &[
+        "role",
+        "position",
+        "job",
+        "gig",
+        "promotion",
+        "anniversary",
+        "appointment",
+        "move",
+        "title",
+        "years",
+        "year",
+        "post",
+        "new",
+        "step",
+        "chapter",
+        "journey",
+        "career",
+        "milestone",
+        "achievement",
+        "success",
+    ];
+    let re = RE.get_or_init(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:congrats|congratulations|kudos|well\s+done)(?:\s+again)?(?:\s+(?:on|for)|\s*,\s*[\w'’-]+\s*[—–:-]+|\s*[—–:-]+)\s+(?:the|your|ur)\s+((?:[\w'’-]+\s+){0,3}?)((?-i:\p{Lu})[\w'’-]*)",
+        )
+    });
+    re.captures_iter(sentence).any(|caps| {
+        let between = caps.get(1).map_or("", |m| m.as_str()).to_lowercase();
+        let name = caps.get(2).map_or("", |m| m.as_str());
+        let lower = name.to_lowercase();
+        !between
+            .split_whitespace()
+            .any(|w| PROFILE_EVENTS.contains(&w))
+            && !names.contains(&lower)
+            && !NOT_SPECIFIC.contains(&lower.as_str())
+    })
+}
+
 /// A mutual contact named as the source of the note ("Priya Raman suggested I write"). A
 /// capitalised word that names no one ("As mentioned", "It says") is not a contact.
 fn has_mutual_contact(sentence: &str) -> bool {
@@ -723,6 +768,7 @@ pub fn details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
         || picture_of().is_match(&cleaned)
         || visited_title().is_match(&cleaned)
         || reference_number().is_match(&cleaned)
+        || congrats_on_named(&cleaned, names)
     {
         found.push(DetailKind::TheirWork);
     }
@@ -1143,6 +1189,25 @@ mod tests {
     }
 
     #[test]
+    fn a_congratulation_on_a_named_achievement_is_their_work() {
+        let known = names(&["Acme"]);
+        for s in [
+            "Congratulations on the Red Dot for the Halo wheelchair brake.",
+            "Congrats on the RIAI shortlist for the Ballymun library!",
+            "Congratulations, Saoirse — the RIAI shortlist for the Ballymun library is deserved.",
+        ] {
+            assert!(details(s, &known).contains(&DetailKind::TheirWork), "{s}");
+        }
+        for s in [
+            "Congrats on the new role at Acme!",
+            "Congratulations on your promotion at Google.",
+            "Congrats on the LinkedIn anniversary!",
+        ] {
+            assert!(!details(s, &known).contains(&DetailKind::TheirWork), "{s}");
+        }
+    }
+
+    #[test]
     fn specific_sentences() {
         let none = names(&[]);
         for s in [
@@ -1178,6 +1243,8 @@ mod tests {
             "Hey Jordan, happy work anniversary!",
             "Hi Jordan Lee, hope all is well.",
             "Buenas tardes Rodrigo, your trajectory looks remarkable.",
+            "Congrats on the new role at Acme!",
+            "Congratulations on your promotion at Google.",
             "Guten Tag Jonas, I am passionate about AI and ML.",
             "Thanks and God bless.",
             "Kindly revert or call 0803 412 7719.",
