@@ -546,10 +546,13 @@ pub fn leftover_names(draft: &Draft<'_>, spec: &RuleSpec) -> Vec<Finding> {
     out
 }
 
-/// "in memory of your mother, Ruth", "with my colleague, Sam": the name after the comma is
-/// in apposition to the person just named, not the reader being addressed.
-fn names_a_relation(word: &str) -> bool {
-    const RELATIONS: &[&str] = &[
+/// The word before a comma makes the capitalised word after it an apposition, not the reader
+/// being addressed: a relation ("in memory of your mother, Ruth", "with my colleague, Sam")
+/// names the person just mentioned, and a word for a place ("in Barmer district, Rajasthan")
+/// is followed by the larger place.
+fn heads_an_apposition(word: &str) -> bool {
+    const HEADS: &[&str] = &[
+        // Relations.
         "mother",
         "father",
         "mum",
@@ -587,15 +590,7 @@ fn names_a_relation(word: &str) -> bool {
         "neighbor",
         "dog",
         "cat",
-    ];
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-    RELATIONS.contains(&word.to_lowercase().as_str())
-}
-
-/// "in Barmer district, Rajasthan": after a word for a place, the capitalised word after
-/// the comma is the larger place, not a name.
-fn names_a_place(word: &str) -> bool {
-    const PLACES: &[&str] = &[
+        // Places.
         "district",
         "county",
         "city",
@@ -613,7 +608,7 @@ fn names_a_place(word: &str) -> bool {
         "governorate",
     ];
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-    PLACES.contains(&word.to_lowercase().as_str())
+    HEADS.contains(&word.to_lowercase().as_str())
 }
 
 /// A name addressed to the reader inside a sentence: "Thanks again, Priya!" or "Priya,
@@ -630,8 +625,7 @@ fn vocative<'t>(draft: &'t Draft<'_>, sentence: Range<usize>) -> Option<(Range<u
         if !candidate.contains(char::is_whitespace)
             && looks_like_given_name(candidate)
             && !prev_capitalised
-            && !names_a_relation(prev_word)
-            && !names_a_place(prev_word)
+            && !heads_an_apposition(prev_word)
             && before.split_whitespace().count() >= 1
         {
             let start = sentence.start + before.len() + 2;

@@ -176,7 +176,7 @@ fn greeting_regex() -> &'static Regex {
     RE.get_or_init(|| {
         let source = format!(
             r"(?i)^\s*(?:{}|{}|greetings|good (?:morning|afternoon|evening))(?-u:\b)[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.?[ \t]+)?([^\s,!:.\n]*(?:[ \t]+[A-Z][^\s,!:.\n]*)?)?[ \t]*[,!:.]?[ \t]*$",
-            evidence::GREETING_PHRASES,
+            evidence::greeting_phrases_regex(),
             evidence::GREETING_WORDS.join("|")
         );
         Regex::new(&source).unwrap_or_else(|err| panic!("greeting regex is a constant: {err}"))

@@ -890,15 +890,13 @@ pub fn is_self_introduction(sentence: &str) -> bool {
 /// the writer's. A clause that mentions the reader ("im a huge fan of ur build and") is not.
 pub fn sender_clause_start(before: &str) -> Option<usize> {
     static CLAUSE: OnceLock<Regex> = OnceLock::new();
-    static READER: OnceLock<Regex> = OnceLock::new();
     let clause = CLAUSE.get_or_init(|| {
         compile(
             r"(?i)(?-u:\b)(?:(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)|as\s+an?)\s[^,;:]*?(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,4}\s*$",
         )
     });
     let found = clause.find(before)?;
-    let reader = READER.get_or_init(|| compile(r"(?i)(?-u:\b)(?:you|your|yours|ur|u)(?-u:\b)"));
-    (!reader.is_match(found.as_str())).then_some(found.start())
+    (!reader_word().is_match(found.as_str())).then_some(found.start())
 }
 
 /// A clause about the writer in the text after a phrase, up to the next comma or
@@ -907,15 +905,19 @@ pub fn sender_clause_start(before: &str) -> Option<usize> {
 /// mentions the reader is not one.
 pub fn sender_clause_after(after: &str) -> Option<Range<usize>> {
     static CLAUSE: OnceLock<Regex> = OnceLock::new();
-    static READER: OnceLock<Regex> = OnceLock::new();
     let clause = CLAUSE.get_or_init(|| {
         compile(
             r"(?i)(?-u:\b)(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)\s[^,;:]*?(?:[,;:]|\s(?:and|so|but)\s|$)",
         )
     });
     let found = clause.find(after)?;
-    let reader = READER.get_or_init(|| compile(r"(?i)(?-u:\b)(?:you|your|yours|ur|u)(?-u:\b)"));
-    (!reader.is_match(found.as_str())).then_some(found.range())
+    (!reader_word().is_match(found.as_str())).then_some(found.range())
+}
+
+/// A word for the reader ("you", "your", texted "ur" or "u").
+fn reader_word() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| compile(r"(?i)(?-u:\b)(?:you|your|yours|ur|u)(?-u:\b)"))
 }
 
 /// Whether a sentence speaks to the reader or to shared history, so its details count as a
@@ -931,12 +933,24 @@ pub(crate) const GREETING_WORDS: &[&str] = &[
     "moin", "namaste",
 ];
 
-/// Two-word greetings of other languages ("Buenas tardes", "Bom dia", "Guten Tag"), as a
-/// regex alternation; the name follows the second word.
-pub(crate) const GREETING_PHRASES: &str = r"buen[oa]s\s+(?:d[ií]as|tardes|noches)|bom\s+dia|boa\s+(?:tarde|noite)|guten\s+(?:tag|morgen|abend)";
+/// Two-word greetings of other languages ("Buenas tardes", "Bom dia", "Guten Tag"): the first
+/// word, and a regex alternation of the second. The name follows the second word.
+const GREETING_PHRASES: &[(&str, &str)] = &[
+    ("buenas", r"d[ií]as|tardes|noches"),
+    ("buenos", r"d[ií]as|tardes|noches"),
+    ("bom", "dia"),
+    ("boa", "tarde|noite"),
+    ("guten", "tag|morgen|abend"),
+];
 
-/// The first words of `GREETING_PHRASES`.
-const GREETING_PHRASE_OPENERS: &[&str] = &["buenas", "buenos", "bom", "boa", "guten"];
+/// `GREETING_PHRASES` as one regex alternation, for the greeting line.
+pub(crate) fn greeting_phrases_regex() -> String {
+    GREETING_PHRASES
+        .iter()
+        .map(|(first, second)| format!(r"{first}\s+(?:{second})"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
 
 /// A capitalised word that is not the sentence's first word, not a stock capitalised word and
 /// not one of the known names; or a mid-word capital ("iOS", "GitHub").
@@ -957,7 +971,10 @@ fn has_proper_name(sentence: &str, names: &KnownNames) -> bool {
         let lower_word = word.to_lowercase();
         after_greeting = if GREETING_WORDS.contains(&lower_word.as_str()) {
             2
-        } else if GREETING_PHRASE_OPENERS.contains(&lower_word.as_str()) {
+        } else if GREETING_PHRASES
+            .iter()
+            .any(|(first, _)| *first == lower_word)
+        {
             3
         } else if raw.ends_with(',') {
             0

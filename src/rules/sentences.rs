@@ -119,11 +119,10 @@ fn opens_clause(text: &str) -> bool {
         "hmu", "dm", "keen", "feel", "def", "tbh", "honestly", "ps", "hey", "hi", "congrats",
         "wanna", "gonna",
     ];
-    let word: String = text
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || matches!(c, '\'' | '’'))
-        .collect();
-    OPENERS.contains(&word.as_str())
+    let end = text
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))
+        .unwrap_or(text.len());
+    OPENERS.contains(&&text[..end])
 }
 
 /// Pictographs and symbols people use as emoji (the miscellaneous-symbol, dingbat and
