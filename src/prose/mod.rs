@@ -111,11 +111,17 @@ impl Prose {
     /// Whether `offset` lies inside a heading (or subject-line) block. Blocks are in text
     /// order, so this is a binary search rather than a scan of every block.
     pub fn heading_at(&self, offset: usize) -> bool {
+        self.block_index(offset)
+            .and_then(|i| self.blocks.get(i))
+            .is_some_and(|b| b.heading)
+    }
+
+    /// The index of the block that holds `offset`, if any does.
+    pub fn block_index(&self, offset: usize) -> Option<usize> {
         let after = self.blocks.partition_point(|b| b.range.start <= offset);
         after
             .checked_sub(1)
-            .and_then(|i| self.blocks.get(i))
-            .is_some_and(|b| b.heading && offset < b.range.end)
+            .filter(|&i| self.blocks.get(i).is_some_and(|b| offset < b.range.end))
     }
 }
 

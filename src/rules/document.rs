@@ -263,15 +263,26 @@ pub fn reader_evidence(
 ) -> Vec<(DetailKind, Range<usize>)> {
     let mut found = Vec::new();
     let covered = sentences::covered(&draft.sentences, flagged);
+    // The block of the last sentence that congratulated or thanked the reader on a piece of
+    // their work named only by its kind.
+    let mut piece_introduced_in: Option<usize> = None;
     for (sentence, flagged_len) in draft.sentences.iter().zip(covered) {
         if in_heading(draft, sentence.start) {
             continue;
         }
         // A sentence that is mostly a stock phrase is not evidence.
         if flagged_len * 2 > sentence.len() {
+            piece_introduced_in = None;
             continue;
         }
         let text = draft.masked(sentence.clone());
+        let block = draft.prose.block_index(sentence.start);
+        let elaborates = piece_introduced_in.is_some() && piece_introduced_in == block;
+        piece_introduced_in = if flagged_len == 0 && evidence::introduces_their_piece(text) {
+            block
+        } else {
+            None
+        };
         // The names and numbers inside a stock phrase are not evidence either: "I'm a
         // top-producing realtor serving Calgary for 12+ years" is a CV line, whatever it names.
         let details = if flagged_len == 0 {
@@ -284,13 +295,19 @@ pub fn reader_evidence(
         // your new contact here at Coast 96.2").
         let about_reader = (evidence::is_about_reader(text) || evidence::is_joint_question(text))
             && !evidence::is_self_introduction(text);
+        // The sentence right after "Congrats on the paper!" describing it with two kinds of
+        // detail is about their paper, though it never says "you".
+        let describes_their_piece = elaborates
+            && details.len() >= 2
+            && !evidence::is_company_voice(text)
+            && !evidence::is_self_introduction(text);
         for kind in details {
             let counts = match kind {
                 DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact => {
                     true
                 }
                 DetailKind::NumberOrDate | DetailKind::QuotedTitle | DetailKind::ProperName => {
-                    about_reader
+                    about_reader || describes_their_piece
                 }
             };
             if counts {

@@ -203,6 +203,16 @@ const NOT_SPECIFIC: &[&str] = &[
     "mncs",
     "bfsi",
     "cv",
+    "pm",
+    "pms",
+    "sme",
+    "smes",
+    // Where a profile was found: every scraped list names the site.
+    "researchgate",
+    "academia.edu",
+    "twitter",
+    "medium",
+    "substack",
 ];
 
 /// Words of time-boxed asks ("15 minutes"), of a sender's résumé line ("8+ years of
@@ -232,6 +242,18 @@ fn number() -> &'static Regex {
 
 /// Month and day names. Those that are also everyday words ("may", "march", "sat") count only
 /// capitalised; the others in any case, as texted ("on sunday").
+/// A month or weekday, not counting the modal "May I ask" / "may we".
+fn has_month_or_day(text: &str) -> bool {
+    static MODAL_MAY: OnceLock<Regex> = OnceLock::new();
+    if !text.contains("May ") {
+        return month_or_day().is_match(text);
+    }
+    let modal = MODAL_MAY.get_or_init(|| {
+        compile(r"(?-u:\b)May\s+(?:I|we|you|he|she|they|it|i|this|that|there)(?-u:\b)")
+    });
+    month_or_day().is_match(&modal.replace_all(text, " "))
+}
+
 fn month_or_day() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -671,6 +693,19 @@ fn about_reader() -> &'static Regex {
     })
 }
 
+/// A congratulation or thanks on a piece of the reader's work named only by its kind ("Congrats
+/// on the paper, Dr. Haddad!", "Thanks for your talk"): the sentence after it often carries
+/// the detail ("Figure 3 is the one I keep going back to: ...").
+pub fn introduces_their_piece(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:congrats|congratulations|kudos|well done|thanks|thank you)(?-u:\b)[^.!?\n]{0,24}?(?-u:\b)(?:on|for)\s+(?:the|your|ur)\s+(?:new\s+|latest\s+|recent\s+)?(?:paper|preprint|talk|keynote|post|article|book|thesis|study|report|piece|episode|essay|thread|poster|release|launch|series|album|exhibition|write-?up|presentation|lecture|review|chapter|film|show)(?-u:\b)",
+        )
+    })
+    .is_match(sentence)
+}
+
 /// "teams like yours", "people like you", "shops your size": the reader as one of a crowd,
 /// which is not about them at all.
 fn crowd_like_you() -> &'static Regex {
@@ -778,7 +813,7 @@ pub fn details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
     if has_mutual_contact(&cleaned) {
         found.push(DetailKind::MutualContact);
     }
-    if number().is_match(&cleaned) || month_or_day().is_match(&cleaned) {
+    if number().is_match(&cleaned) || has_month_or_day(&cleaned) {
         found.push(DetailKind::NumberOrDate);
     }
     if quoted_title().is_match(&cleaned) {
@@ -955,6 +990,9 @@ pub(crate) fn greeting_phrases_regex() -> String {
 /// A capitalised word that is not the sentence's first word, not a stock capitalised word and
 /// not one of the known names; or a mid-word capital ("iOS", "GitHub").
 fn has_proper_name(sentence: &str, names: &KnownNames) -> bool {
+    if is_title_case(sentence) {
+        return false;
+    }
     let mut first = true;
     let mut after_greeting = 0u8;
     for raw in
@@ -1005,6 +1043,23 @@ fn has_proper_name(sentence: &str, names: &KnownNames) -> bool {
 }
 
 /// "Q4", "H2", "FY25": a reporting period every company has, not a name.
+/// Words of at least this many a sentence in Title Case or capitals has.
+const TITLE_CASE_MIN_WORDS: usize = 4;
+
+/// "What An Inspiring Journey In Education", "LET ME KNOW IF YOUR OPEN TO CONNECTING": when
+/// (nearly) every word is capitalised, a capital marks no name.
+pub fn is_title_case(sentence: &str) -> bool {
+    let (mut capitalised, mut lower) = (0usize, 0usize);
+    for word in sentence.split_whitespace() {
+        match word.chars().find(|c| c.is_alphabetic()) {
+            Some(c) if c.is_uppercase() => capitalised += 1,
+            Some(_) => lower += 1,
+            None => {}
+        }
+    }
+    capitalised >= TITLE_CASE_MIN_WORDS && lower <= 1
+}
+
 fn is_period_label(word: &str) -> bool {
     let (head, digits) = word.split_at(word.find(|c: char| c.is_ascii_digit()).unwrap_or(0));
     matches!(head, "q" | "h" | "fy" | "cy")
@@ -1045,6 +1100,39 @@ mod tests {
         ] {
             assert!(!is_joint_question(pitch), "{pitch}");
         }
+    }
+
+    #[test]
+    fn capitals_in_a_title_case_or_shouted_sentence_are_no_names() {
+        let none = names(&[]);
+        for s in [
+            "What An Inspiring Journey In Education",
+            "LET ME KNOW IF YOUR OPEN TO CONNECTING",
+        ] {
+            assert!(!has_proper_name(s, &none), "{s}");
+        }
+        // One capitalised name in an ordinary sentence still counts.
+        assert!(has_proper_name(
+            "I read your notes from the Leeds study day last week.",
+            &none
+        ));
+    }
+
+    #[test]
+    fn the_modal_may_is_no_month() {
+        let none = names(&[]);
+        let modal = "May I ask if we can have a quick call when you are free?";
+        assert!(!details(modal, &none).contains(&DetailKind::NumberOrDate));
+        let month = "We met at the Leeds meetup in May and talked about queues.";
+        assert!(details(month, &none).contains(&DetailKind::NumberOrDate));
+    }
+
+    #[test]
+    fn a_congratulation_on_a_piece_by_kind_introduces_it() {
+        assert!(introduces_their_piece("Congrats on the paper, Dr. Haddad!"));
+        assert!(introduces_their_piece("Thanks for your talk yesterday."));
+        assert!(!introduces_their_piece("Congrats on the new role!"));
+        assert!(!introduces_their_piece("I read the paper on the train."));
     }
 
     #[test]

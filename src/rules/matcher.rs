@@ -688,6 +688,11 @@ fn specific_around(
         }
         None => sentence.push_str(after),
     }
+    // In a Title Case or shouted sentence capitals mark no names, and the stock phrase's
+    // own words are blanked above, so the judgement is made on the whole sentence.
+    if evidence::is_title_case(&masked[m.sentence.clone()]) {
+        sentence = sentence.to_lowercase();
+    }
     if evidence::is_specific(&sentence, names) {
         return true;
     }

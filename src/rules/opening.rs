@@ -59,6 +59,11 @@ pub fn run(
         if names_something_shared(draft, sentence) {
             return None;
         }
+        // "I'm a recruiter at Hedgerow, and I'm writing because of krone": the sentence
+        // announces a reason, and the next one delivers it.
+        if announces_reason(text) && next_ties_to_reader(draft, sentence) {
+            return None;
+        }
         let already_flagged = phrase_findings.iter().any(|f| {
             f.category == spec.category
                 && f.range.start < sentence.end
@@ -122,6 +127,26 @@ fn ties_to_reader(draft: &Draft<'_>, sentence: &Range<usize>) -> bool {
             && !draft.details(sentence).is_empty())
 }
 
+/// The sentence says it is about to give the reason for writing.
+fn announces_reason(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(r"(?i)(?-u:\b)(?:writing|reaching out|getting in touch|messaging you|contacting you)\s+(?:to you\s+)?(?:because|about|regarding)(?-u:\b)")
+    })
+    .is_match(text)
+}
+
+/// The body sentence after `sentence` gives a reason tied to the reader.
+fn next_ties_to_reader(draft: &Draft<'_>, sentence: &Range<usize>) -> bool {
+    let next = draft
+        .sentences
+        .partition_point(|s| s.start <= sentence.start);
+    draft
+        .sentences
+        .get(next)
+        .is_some_and(|s| names_something_shared(draft, s) || ties_to_reader(draft, s))
+}
+
 /// "I'm Tom from Ledgerly, and we help...", "We are Oceanic Marine Services, a reputed...":
 /// the sender introduces themselves and says what their business is or does.
 pub fn is_business_intro(text: &str) -> bool {
@@ -135,7 +160,7 @@ fn company_claim() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"^\W*(?:[A-Z][a-z]{2,}[A-Z][\w&.-]*|[A-Z][\w&.-]*\s+(?:AI|Labs|Solutions|Systems|Technologies|Software|Health|Group|Partners|Inc\.?|Ltd\.?|LLC))\s+(?:helps|empowers|enables|lets|gives)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:to\s+)?[a-z]+",
+            r"^\W*(?:[A-Z][a-z]{2,}[A-Z][\w&.-]*|[A-Z][\w&.-]*\s+(?:AI|Labs|Solutions|Systems|Technologies|Software|Health|Group|Partners|Inc\.?|Ltd\.?|LLC))\s+(?:helps|empowers|enables|lets|gives)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:to\s+)?[a-z]+|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+is\s+(?:the\s+|a\s+|an\s+)?(?:#\s?1|(?i:no\.?\s?1|number[\s-]one|leading|fastest[\s-]growing|largest|top-rated|award-winning|premier))\s|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:has|have)\s+(?:installed|delivered|served|helped|supported|shipped|placed|processed|completed|trained|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d",
         )
     })
 }
@@ -144,7 +169,7 @@ fn intro_start() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)^\W*(?:(?:so|and|well|also|quick intro|a quick intro)[\s,:—–-]+)?(?:i'm|i’m|i am|im|my name(?:'s|’s| is)|this is|we're|we’re|we are|we|our (?:agency|company|firm|team|startup|studio|platform)|(?:here )?at (?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3},?\s+(?:we|we've|we’ve|we're|we’re|our)|as (?:the |a |an )?(?:founder|co-founder|cofounder|ceo|owner|director|managing director|head|partner|principal|president)\s+(?:of|at)\s+[^,]{2,60},\s*(?:i|i've|i’ve|i'm|i’m|we|we've|we’ve|we're|we’re))(?-u:\b)",
+            r"(?i)^\W*(?:(?:so|and|well|also|quick intro|a quick intro)[\s,:—–-]+)?(?:i'm|i’m|i am|im|my name(?:'s|’s| is)|this is|we're|we’re|we are|we|our (?:[\w-]+\s+){0,2}?(?:agency|company|firm|team|startup|studio|platform|house|practice|shop|brand|business)|(?:here )?at (?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3},?\s+(?:we|we've|we’ve|we're|we’re|our)|as (?:the |a |an )?(?:founder|co-founder|cofounder|ceo|owner|director|managing director|head|partner|principal|president)\s+(?:of|at)\s+[^,]{2,60},\s*(?:i|i've|i’ve|i'm|i’m|we|we've|we’ve|we're|we’re))(?-u:\b)",
         )
     })
 }
@@ -154,7 +179,7 @@ fn business_cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)\s|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development|(?:the\s+)?ops|(?:the\s+)?operations)|freight forwarder|forwarding agent|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of\s+(?-i:[A-Z])\w*|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|sdr|bdr|sales development|talent acquisition|talent partner|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)\s|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development|(?:the\s+)?ops|(?:the\s+)?operations)|freight forwarder|forwarding agent|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of\s+(?-i:[A-Z])\w*|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|sdr|bdr|sales development|talent acquisition|talent partner|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director)|host of|featured in|\d[\d,.]*\+?\s+(?:downloads|subscribers|listeners|followers))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
         )
     })
 }
@@ -183,6 +208,11 @@ mod tests {
             "My name is Deborah Kline and I'm a top-producing agent with Summit Ridge Realty.",
             "At GreenRoot, we're revolutionizing the way farmers approach soil health.",
             "RouteLoop helps mid-size carriers cut empty miles with AI-powered dispatch.",
+            "Loomwell is fastest growing denim sourcing platform in Türkiye, working with 300+ mills.",
+            "RevPilot is the #1 AI revenue management platform for independent hotels.",
+            "Glazeline has installed over 40,000 m² of unitised curtain wall since 2009.",
+            "Our award-winning post house has just opened a third grading suite in London.",
+            "I’m Dayo, host of The Diaspora Builders Podcast, where we interview African founders.",
             "My name is Priya and I'm an SDR at Sentrik.",
             "im pieter, i run the ops side at a small freight forwarder in rotterdam",
             "My name is Hannah and I lead talent acquisition for our offshore wind division.",
@@ -190,6 +220,26 @@ mod tests {
         ] {
             assert!(is_business_intro(s), "{s}");
         }
+    }
+
+    fn fires(text: &str) -> bool {
+        let rules = RuleSet::builtin();
+        let report = crate::lint::lint(
+            text,
+            crate::Format::PlainText,
+            &rules,
+            &LintOptions::default(),
+        );
+        report.findings.iter().any(|f| f.rule == ID)
+    }
+
+    #[test]
+    fn an_introduction_that_announces_the_reason_given_next_is_left_alone() {
+        let announced = "Hi Wojciech,\n\nI’m a recruiter at Hedgerow, and I’m writing because of krone, not your job title. Our Android lead found your write-up in krone issue #212 while debugging the same Doze problem.\n";
+        assert!(!fires(announced));
+        // Announcing a reason and then pitching is still a pitch.
+        let pitch = "Hi Wojciech,\n\nI’m a recruiter at Hedgerow, and I’m writing because of an exciting role. We are a fast-growing agritech startup with 40 staff.\n";
+        assert!(fires(pitch));
     }
 
     #[test]
@@ -204,6 +254,8 @@ mod tests {
             "I am project engineer at Kowalczyk Budownictwo, we just finish the seismic retrofit of a school.",
             "Sarah helps new volunteers find their feet on the Tuesday shift.",
             "McKenzie helps new volunteers find their feet on the Tuesday shift.",
+            "Your team is the leading reason I moved to Leeds.",
+            "Ama has been on call for the sync service since March.",
             "I'm writing on behalf of my daughter, and our neighbourhood association too.",
             "I'm a leader in our church youth group, so the curriculum question is mine too.",
         ] {

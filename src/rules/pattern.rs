@@ -388,7 +388,8 @@ fn text_speak(word: &str) -> Option<&'static [&'static str]> {
     Some(match word {
         "you" => &["u", "ya"],
         "your" => &["ur", "yr"],
-        "you're" => &["ur", "youre"],
+        // "let me know if your open to connecting": the possessive is the usual misspelling.
+        "you're" => &["ur", "youre", "your"],
         "i'm" => &["im"],
         "let's" => &["lets"],
         "please" => &["pls", "plz"],
@@ -421,6 +422,12 @@ fn misspellings(word: &str) -> Option<&'static [&'static str]> {
         "forward" => &["foward", "forwards"],
         "experience" => &["experiance", "expereince"],
         "excited" => &["exited"],
+        "professionals" => &["profesionals", "proffesionals", "professionnals"],
+        "impressive" => &["impresive", "impressve"],
+        "impressed" => &["impresed"],
+        "inspiring" => &["inspirng", "insipring"],
+        "well" => &["wel"],
+        "doing" => &["doin"],
         _ => return None,
     })
 }
