@@ -216,11 +216,12 @@ const NOT_SPECIFIC: &[&str] = &[
 ];
 
 /// Words of time-boxed asks ("15 minutes"), of a sender's résumé line ("8+ years of
-/// experience"), a year looked ahead to ("your hiring plans for 2025") and a phone number: none is a
-/// specific detail about the reader.
+/// experience"), a year looked ahead to ("your hiring plans for 2025"), a phone number and a
+/// tenure from their profile ("5 years at Halden"), the crowd they belong to ("in the Brussels
+/// policy community"): none is a specific detail about the reader.
 fn timebox() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(r"(?i)(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)|(?-u:\b)\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|expertise|in\s+(?:the|this)\s+(?:industry|field|space|business|sector))(?-u:\b)|(?-u:\b)(?:for|into|throughout|heading\s+into|ahead\s+of)\s+(?:(?:early|late|mid)[\s-]+)?20\d\d(?-u:\b)|\+?(?-u:\b)\d{1,4}[ .-]\d{3,4}[ .-]\d{3,5}(?:[ .-]\d{2,5})?(?-u:\b)"))
+    RE.get_or_init(|| compile(r"(?i)(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)|(?-u:\b)\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|expertise|in\s+(?:the|this)\s+(?:industry|field|space|business|sector))(?-u:\b)|(?-u:\b)(?:for|into|throughout|heading\s+into|ahead\s+of)\s+(?:(?:early|late|mid)[\s-]+)?20\d\d(?-u:\b)|\+?(?-u:\b)\d{1,4}[ .-]\d{3,4}[ .-]\d{3,5}(?:[ .-]\d{2,5})?(?-u:\b)|(?-u:\b)(?:in|across|within|throughout)\s+the\s+(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,2}(?:\s+[a-z]+)?\s+(?:community|space|industry|sector|ecosystem|scene|world|market)(?-u:\b)|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\+?[\s-]*(?:years?|yrs?)\s+(?:at|with|@)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,3}"))
 }
 
 /// A line that only restates the reader's job title and employer ("Saw you're a 7th grade
