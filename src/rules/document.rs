@@ -293,8 +293,11 @@ pub fn reader_evidence(
         // A question about work shared with the reader counts as about them; a
         // self-introduction's names and numbers are the sender's own ("introduce myself as
         // your new contact here at Coast 96.2").
+        // A pitch ("Our FlowPip 8 can help you...", "our Discord (9k members) to amplify your
+        // reach") names the sender's product, not anything of the reader's.
         let about_reader = (evidence::is_about_reader(text) || evidence::is_joint_question(text))
-            && !evidence::is_self_introduction(text);
+            && !evidence::is_self_introduction(text)
+            && !evidence::is_pitch_to_reader(text);
         // The sentence right after "Congrats on the paper!" describing it with two kinds of
         // detail is about their paper, though it never says "you".
         let describes_their_piece = elaborates

@@ -207,6 +207,25 @@ const NOT_SPECIFIC: &[&str] = &[
     "pms",
     "sme",
     "smes",
+    // Degrees and research fields, capitalised in every student's cold email.
+    "phd",
+    "msc",
+    "mba",
+    "btech",
+    "mtech",
+    "m.tech",
+    "b.tech",
+    "machine",
+    "learning",
+    "computer",
+    "vision",
+    "natural",
+    "language",
+    "processing",
+    "artificial",
+    "intelligence",
+    "data",
+    "science",
     // Where a profile was found: every scraped list names the site.
     "researchgate",
     "academia.edu",
@@ -218,10 +237,11 @@ const NOT_SPECIFIC: &[&str] = &[
 /// Words of time-boxed asks ("15 minutes"), of a sender's résumé line ("8+ years of
 /// experience"), a year looked ahead to ("your hiring plans for 2025"), a phone number and a
 /// tenure from their profile ("5 years at Halden"), the crowd they belong to ("in the Brussels
-/// policy community"): none is a specific detail about the reader.
+/// policy community"), a clock time offered for a call ("at 10:00"): none is a specific detail
+/// about the reader.
 fn timebox() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(r"(?i)(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)|(?-u:\b)\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|expertise|in\s+(?:the|this)\s+(?:industry|field|space|business|sector))(?-u:\b)|(?-u:\b)(?:for|into|throughout|heading\s+into|ahead\s+of)\s+(?:(?:early|late|mid)[\s-]+)?20\d\d(?-u:\b)|\+?(?-u:\b)\d{1,4}[ .-]\d{3,4}[ .-]\d{3,5}(?:[ .-]\d{2,5})?(?-u:\b)|(?-u:\b)(?:in|across|within|throughout)\s+the\s+(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,2}(?:\s+[a-z]+)?\s+(?:community|space|industry|sector|ecosystem|scene|world|market)(?-u:\b)|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\+?[\s-]*(?:years?|yrs?)\s+(?:at|with|@)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,3}"))
+    RE.get_or_init(|| compile(r"(?i)(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)|(?-u:\b)\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|expertise|in\s+(?:the|this)\s+(?:industry|field|space|business|sector))(?-u:\b)|(?-u:\b)(?:for|into|throughout|heading\s+into|ahead\s+of)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:fall|spring|summer|winter|autumn|q[1-4]|h[12])\s+)?20\d\d(?-u:\b)|(?-u:\b)\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?-u:\b)|(?-u:\b)\d{1,2}\s*(?:am|pm)(?-u:\b)|\+?(?-u:\b)\d{1,4}[ .-]\d{3,4}[ .-]\d{3,5}(?:[ .-]\d{2,5})?(?-u:\b)|(?-u:\b)(?:in|across|within|throughout)\s+the\s+(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,2}(?:\s+[a-z]+)?\s+(?:community|space|industry|sector|ecosystem|scene|world|market)(?-u:\b)|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\+?[\s-]*(?:years?|yrs?)\s+(?:at|with|@)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,3}"))
 }
 
 /// A line that only restates the reader's job title and employer ("Saw you're a 7th grade
@@ -721,7 +741,7 @@ fn crowd_like_you() -> &'static Regex {
 fn placeholder_like() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        compile(r"\{\{[^}]*\}\}|\{[\w.]+\}|\[[^\]\n]{1,40}\]|<[^>\n]{1,30}>|%[A-Z_]+%|\*?\|[A-Z_]+\|\*?|\$\{[^}]*\}")
+        compile(r"\{\{[^}]*\}\}|\{[\w.]+\}|\[[^\]\n]{1,40}\]|<[^>\n]{1,30}>|%[A-Z_]+%|\*?\|[A-Z_]+\|\*?|\$\{[^}]*\}|(?-u:\b)X{2,4}(?:/X{2,4}){1,2}(?-u:\b)")
     })
 }
 
@@ -845,6 +865,18 @@ pub fn is_specific(sentence: &str, names: &KnownNames) -> bool {
 /// details describe the sender's business rather than anything shared with the reader.
 pub fn is_company_voice(sentence: &str) -> bool {
     company_voice().is_match(sentence)
+}
+
+/// A sentence in the company voice that offers to do something for the reader: "Our FlowPip
+/// 8 can help you move the needle", "leveraging our Discord (9k members) to amplify your reach".
+pub fn is_pitch_to_reader(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    is_company_voice(sentence)
+        && RE
+            .get_or_init(|| {
+                compile(r"(?i)(?-u:\b)(?:help|helps|helping|amplify|amplifying|boost|boosting|grow|growing|increase|increasing|scale|scaling|streamline|streamlining|supercharge|unlock|unlocking|transform|transforming)\s+(?:you|your|ur)(?-u:\b)")
+            })
+            .is_match(sentence)
 }
 
 fn company_voice() -> &'static Regex {

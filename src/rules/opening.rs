@@ -28,14 +28,17 @@ const OPENING_SENTENCES: usize = 2;
 /// Shorter sentences are fragments ("Quick one!"), not an opening.
 const MIN_WORDS: usize = 4;
 
-/// The finding for a draft that opens on the sender's business, if it does.
+/// The findings for a draft that opens on the sender's business: each pitch sentence of the
+/// opening, up to the first one tied to the reader.
 pub fn run(
     draft: &Draft<'_>,
     rules: &RuleSet,
     options: &LintOptions,
     phrase_findings: &[Finding],
-) -> Option<Finding> {
-    let spec = rules.enabled_spec(ID, options)?;
+) -> Vec<Finding> {
+    let Some(spec) = rules.enabled_spec(ID, options) else {
+        return Vec::new();
+    };
     let greeting = document::greeting(draft).map(|g| g.line);
     let body: Vec<&Range<usize>> = draft
         .sentences
@@ -47,39 +50,39 @@ pub fn run(
         })
         .take(OPENING_SENTENCES)
         .collect();
+    let mut out = Vec::new();
     for sentence in &body {
         let text = draft.masked((*sentence).clone());
         if !is_business_intro(text) {
-            if ties_to_reader(draft, sentence) {
-                return None;
+            if ties_to_reader(draft, sentence) || !out.is_empty() {
+                break;
             }
             continue;
         }
         // In the introduction itself, names and numbers are the sender's own.
         if names_something_shared(draft, sentence) {
-            return None;
+            break;
         }
         // "I'm a recruiter at Hedgerow, and I'm writing because of krone": the sentence
         // announces a reason, and the next one delivers it.
         if announces_reason(text) && next_ties_to_reader(draft, sentence) {
-            return None;
+            break;
         }
         let already_flagged = phrase_findings.iter().any(|f| {
             f.category == spec.category
                 && f.range.start < sentence.end
                 && sentence.start < f.range.end
         });
-        if already_flagged {
-            return None;
+        if !already_flagged {
+            out.push(document::finding(
+                spec,
+                (*sentence).clone(),
+                spec.message.clone(),
+                None,
+            ));
         }
-        return Some(document::finding(
-            spec,
-            (*sentence).clone(),
-            spec.message.clone(),
-            None,
-        ));
     }
-    None
+    out
 }
 
 /// A sentence that can open the body: not a subject line, a second greeting, a fragment, or
@@ -160,7 +163,7 @@ fn company_claim() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"^\W*(?:[A-Z][a-z]{2,}[A-Z][\w&.-]*|[A-Z][\w&.-]*\s+(?:AI|Labs|Solutions|Systems|Technologies|Software|Health|Group|Partners|Inc\.?|Ltd\.?|LLC))\s+(?:helps|empowers|enables|lets|gives)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:to\s+)?[a-z]+|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+is\s+(?:the\s+|a\s+|an\s+)?(?:#\s?1|(?i:no\.?\s?1|number[\s-]one|leading|fastest[\s-]growing|largest|top-rated|award-winning|premier))\s|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:has|have)\s+(?:installed|delivered|served|helped|supported|shipped|placed|processed|completed|trained|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d",
+            r"^\W*(?:[A-Z][a-z]{2,}[A-Z][\w&.-]*|[A-Z][\w&.-]*\s+(?:AI|Labs|Solutions|Systems|Technologies|Software|Health|Group|Partners|Inc\.?|Ltd\.?|LLC))\s+(?:helps|empowers|enables|lets|gives)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:to\s+)?[a-z]+|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+is\s+(?:the\s+|a\s+|an\s+)?(?:#\s?1|(?i:no\.?\s?1|number[\s-]one|leading|fastest[\s-]growing|largest|top-rated|award-winning|premier))\s|(?i:^\W*(?:(?:last|this)\s+year\s*,?\s+)?(?:I['’]ve|I\s+have|we['’]ve|we\s+have|we)\s+(?:just\s+|already\s+)?(?:shot|sold|closed|placed|served|delivered|tripled|doubled|quadrupled|raised|photographed|booked|coached|trained)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\d|our\s))|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:has|have)\s+(?:installed|delivered|served|helped|supported|shipped|placed|processed|completed|trained|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d",
         )
     })
 }
@@ -169,7 +172,7 @@ fn intro_start() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)^\W*(?:(?:so|and|well|also|quick intro|a quick intro)[\s,:—–-]+)?(?:i'm|i’m|i am|im|my name(?:'s|’s| is)|this is|we're|we’re|we are|we|our (?:[\w-]+\s+){0,2}?(?:agency|company|firm|team|startup|studio|platform|house|practice|shop|brand|business)|(?:here )?at (?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3},?\s+(?:we|we've|we’ve|we're|we’re|our)|as (?:the |a |an )?(?:founder|co-founder|cofounder|ceo|owner|director|managing director|head|partner|principal|president)\s+(?:of|at)\s+[^,]{2,60},\s*(?:i|i've|i’ve|i'm|i’m|we|we've|we’ve|we're|we’re))(?-u:\b)",
+            r"(?i)^\W*(?:(?:so|and|well|also|quick intro|a quick intro)[\s,:—–-]+)?(?:i'm|i’m|i am|im|my name(?:'s|’s| is)|this is|we're|we’re|we are|we|our (?:[\w-]+\s+){0,2}?(?:agency|company|firm|team|startup|studio|platform|house|practice|shop|brand|business)|i (?:lead|run|head(?: up)?|manage) (?:[\w-]+ ){0,3}?at (?-i:[A-Z])[\w&.-]*|(?:here )?at (?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3},?\s+(?:we|we've|we’ve|we're|we’re|our)|as (?:the |a |an )?(?:founder|co-founder|cofounder|ceo|owner|director|managing director|head|partner|principal|president)\s+(?:of|at)\s+[^,]{2,60},\s*(?:i|i've|i’ve|i'm|i’m|we|we've|we’ve|we're|we’re))(?-u:\b)",
         )
     })
 }
@@ -179,7 +182,7 @@ fn business_cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)\s|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development|(?:the\s+)?ops|(?:the\s+)?operations)|freight forwarder|forwarding agent|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of\s+(?-i:[A-Z])\w*|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|sdr|bdr|sales development|talent acquisition|talent partner|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director)|host of|featured in|like yours|shortlisted for|early-stage fund|seed fund|venture fund|fund backing|we invest|\d[\d,.]*\+?\s+(?:downloads|subscribers|listeners|followers))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)\s|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development|(?:the\s+)?ops|(?:the\s+)?operations)|freight forwarder|forwarding agent|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of\s+(?-i:[A-Z])\w*|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|sdr|bdr|sales development|talent acquisition|talent partner|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director)|host of|featured in|like yours|shortlisted for|the (?:largest|biggest)|early-stage fund|seed fund|venture fund|fund backing|we invest|\d[\d,.]*\+?\s+(?:downloads|subscribers|listeners|followers))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
         )
     })
 }
@@ -215,6 +218,10 @@ mod tests {
             "I’m Dayo, host of The Diaspora Builders Podcast, where we interview African founders.",
             "At Brightmoor Risk Partners we’ve been protecting businesses like yours for over 25 years.",
             "Quick intro: I’m a Principal at Forge Peak Ventures, a $120M early-stage fund backing founders.",
+            "I’ve shot over 250 weddings and was featured in Rock My Wedding this year.",
+            "Last year we tripled our taproom sales, launched 14 new beers and won two golds.",
+            "I lead developer relations at Vectorly, the fastest-growing open-source vector database.",
+            "My name is Aisha and I’m the lead organiser of HackNova, the largest student-run hackathon in the region.",
             "My name is Priya and I'm an SDR at Sentrik.",
             "im pieter, i run the ops side at a small freight forwarder in rotterdam",
             "My name is Hannah and I lead talent acquisition for our offshore wind division.",
@@ -258,6 +265,8 @@ mod tests {
             "McKenzie helps new volunteers find their feet on the Tuesday shift.",
             "Your team is the leading reason I moved to Leeds.",
             "Ama has been on call for the sync service since March.",
+            "I run the night shift at St Mary's, and your checklist is now on our ward.",
+            "We’ve shot two rolls on the Leica you lent us.",
             "I'm writing on behalf of my daughter, and our neighbourhood association too.",
             "I'm a leader in our church youth group, so the curriculum question is mine too.",
         ] {
