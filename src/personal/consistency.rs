@@ -108,6 +108,13 @@ fn best_match<'k>(written: &str, known: &[&'k str]) -> (NameMatch, Option<&'k st
     best
 }
 
+/// Whether a greeting's name part holds a name rather than only "all", "team", "there"...
+fn names_someone(name: &str) -> bool {
+    tokens(name)
+        .iter()
+        .any(|t| !is_title(t.text) && !NOT_NAMES.contains(&t.text.to_lowercase().as_str()))
+}
+
 /// Greeting words that are not names ("Hi team").
 const NOT_NAMES: &[&str] = &[
     "there",
@@ -450,7 +457,8 @@ pub fn leftover_names(draft: &Draft<'_>, spec: &RuleSpec) -> Vec<Finding> {
     let ctx = &draft.context;
     let recipient_words = ctx.recipient_words();
     let greeting = document::greeting(draft);
-    let greeting_name_known = greeting.as_ref().is_some_and(|g| !g.name.trim().is_empty());
+    // "Hi all," or "Hi team," names nobody, so a name later in the draft is not a leftover.
+    let greeting_name_known = greeting.as_ref().is_some_and(|g| names_someone(&g.name));
     let known = known_words(draft);
     let known_refs: Vec<&str> = known.iter().map(String::as_str).collect();
     let last_block = draft
@@ -735,6 +743,15 @@ mod tests {
         assert_eq!(name_match("Tom", "Sarah"), NameMatch::Different);
         assert_eq!(name_match("Dan", "Dana"), NameMatch::Misspelt);
         assert_eq!(name_match("Jon", "John"), NameMatch::Misspelt);
+    }
+
+    #[test]
+    fn a_greeting_to_a_group_names_nobody() {
+        for group in ["all", "team", "everyone", "there", "Team"] {
+            assert!(!names_someone(group), "{group}");
+        }
+        assert!(names_someone("Priya"));
+        assert!(names_someone("Dr. Okafor"));
     }
 
     #[test]

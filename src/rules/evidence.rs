@@ -237,11 +237,11 @@ const NOT_SPECIFIC: &[&str] = &[
 /// Words of time-boxed asks ("15 minutes"), of a sender's résumé line ("8+ years of
 /// experience"), a year looked ahead to ("your hiring plans for 2025"), a phone number and a
 /// tenure from their profile ("5 years at Halden"), the crowd they belong to ("in the Brussels
-/// policy community"), a clock time offered for a call ("at 10:00"): none is a specific detail
-/// about the reader.
+/// policy community"), a clock time or a weekday offered for a call ("at 10:00", "free for a
+/// quick chat Thursday or Friday"): none is a specific detail about the reader.
 fn timebox() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(r"(?i)(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)|(?-u:\b)\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|expertise|in\s+(?:the|this)\s+(?:industry|field|space|business|sector))(?-u:\b)|(?-u:\b)(?:for|into|throughout|heading\s+into|ahead\s+of)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:fall|spring|summer|winter|autumn|q[1-4]|h[12])\s+)?20\d\d(?-u:\b)|(?-u:\b)\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?-u:\b)|(?-u:\b)\d{1,2}\s*(?:am|pm)(?-u:\b)|\+?(?-u:\b)\d{1,4}[ .-]\d{3,4}[ .-]\d{3,5}(?:[ .-]\d{2,5})?(?-u:\b)|(?-u:\b)(?:in|across|within|throughout)\s+the\s+(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,2}(?:\s+[a-z]+)?\s+(?:community|space|industry|sector|ecosystem|scene|world|market)(?-u:\b)|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\+?[\s-]*(?:years?|yrs?)\s+(?:at|with|@)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,3}"))
+    RE.get_or_init(|| compile(r"(?i)(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)|(?-u:\b)\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|expertise|in\s+(?:the|this)\s+(?:industry|field|space|business|sector))(?-u:\b)|(?-u:\b)(?:for|into|throughout|heading\s+into|ahead\s+of)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:fall|spring|summer|winter|autumn|q[1-4]|h[12])\s+)?20\d\d(?-u:\b)|(?-u:\b)(?:free|available|works?)\s+(?:on\s+|this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+or\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)?(?-u:\b)|(?-u:\b)(?:call|chat|catch-up|catch\s+up|meeting|slot)\s+(?:this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+or\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)?(?-u:\b)|(?-u:\b)\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?-u:\b)|(?-u:\b)\d{1,2}\s*(?:am|pm)(?-u:\b)|\+?(?-u:\b)\d{1,4}[ .-]\d{3,4}[ .-]\d{3,5}(?:[ .-]\d{2,5})?(?-u:\b)|(?-u:\b)(?:in|across|within|throughout)\s+the\s+(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,2}(?:\s+[a-z]+)?\s+(?:community|space|industry|sector|ecosystem|scene|world|market)(?-u:\b)|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\+?[\s-]*(?:years?|yrs?)\s+(?:at|with|@)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,3}"))
 }
 
 /// A line that only restates the reader's job title and employer ("Saw you're a 7th grade
@@ -709,7 +709,7 @@ fn about_reader() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:you|your|yours|you're|you’re|you've|you’ve|we met|met|saw|read|watched|heard|listened|tried|used|ran|filed|attended|followed|hope|hoping|hoped|congrats|congratulations|thanks|thank|kudos|well done|bravo|good luck|best of luck)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:you|your|yours|you're|you’re|you've|you’ve|u|ur|we met|met|saw|read|watched|heard|listened|tried|used|ran|filed|attended|followed|hope|hoping|hoped|congrats|congratulations|thanks|thank|kudos|well done|bravo|good luck|best of luck)(?-u:\b)",
         )
     })
 }
@@ -727,13 +727,13 @@ pub fn introduces_their_piece(sentence: &str) -> bool {
     .is_match(sentence)
 }
 
-/// "teams like yours", "people like you", "shops your size": the reader as one of a crowd,
-/// which is not about them at all.
+/// "teams like yours", "people like you", "shops your size", "if you or anyone you know...":
+/// the reader as one of a crowd, which is not about them at all.
 fn crowd_like_you() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:companies|company|teams|team|firms|firm|people|folks|leaders|businesses|business|organi[sz]ations|brands|founders|professionals|others|clients|customers|agencies|startups|shops|stores|practices|clinics|schools|retailers|restaurants|hotels|dealerships|manufacturers|distributors|carriers|fleets|contractors|owners|operators|creators|coaches|investors|recruiters|someone|anyone)\s+(?:(?:just\s+)?like\s+(?:yours|you|yourself)|(?:of\s+)?(?:your|ur)\s+size)(?-u:\b)|(?-u:\b)(?:done|made|built)-for-you(?-u:\b)",
+            r"(?i)(?-u:\b)(?:companies|company|teams|team|firms|firm|people|folks|leaders|businesses|business|organi[sz]ations|brands|founders|professionals|others|clients|customers|agencies|startups|shops|stores|practices|clinics|schools|retailers|restaurants|hotels|dealerships|manufacturers|distributors|carriers|fleets|contractors|owners|operators|creators|coaches|investors|recruiters|someone|anyone)\s+(?:(?:just\s+)?like\s+(?:yours|you|yourself)|(?:of\s+)?(?:your|ur)\s+size)(?-u:\b)|(?-u:\b)(?:done|made|built)-for-you(?-u:\b)|(?-u:\b)(?:(?:you|u)\s+or\s+)?anyone\s+(?:you|u)\s+know(?-u:\b)|(?-u:\b)(?:I['’]m|I\s+am|im)\s+(?:your|ur)\s+(?:girl|guy|man|woman|person|go-to)(?-u:\b)",
         )
     })
 }
@@ -741,7 +741,7 @@ fn crowd_like_you() -> &'static Regex {
 fn placeholder_like() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        compile(r"\{\{[^}]*\}\}|\{[\w.]+\}|\[[^\]\n]{1,40}\]|<[^>\n]{1,30}>|%[A-Z_]+%|\*?\|[A-Z_]+\|\*?|\$\{[^}]*\}|(?-u:\b)X{2,4}(?:/X{2,4}){1,2}(?-u:\b)")
+        compile(r"\{\{[^}]*\}\}|\{[\w.]+\}|\[[^\]\n]{1,40}\]|<[^>\n]{1,30}>|%[A-Z_]+%|\*?\|[A-Z_]+\|\*?|\$\{[^}]*\}|(?-u:\b)X{2,4}(?:/X{2,4}){0,2}(?-u:\b)")
     })
 }
 

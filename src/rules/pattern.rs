@@ -428,6 +428,7 @@ fn misspellings(word: &str) -> Option<&'static [&'static str]> {
         "inspiring" => &["inspirng", "insipring"],
         "well" => &["wel"],
         "doing" => &["doin"],
+        "great" => &["gr8"],
         _ => return None,
     })
 }
