@@ -262,6 +262,7 @@ pub fn lint(text: &str, format: Format, rules: &RuleSet, options: &LintOptions) 
     findings = drop_contained(findings);
     findings.retain(|f| !allowed(&draft, f, options));
     drop_excused_by_reason(&draft, rules, &mut findings);
+    drop_lone_jargon(&draft, &mut findings);
     findings.extend(document::run(&draft, rules, options, &findings));
     findings = apply_directives(&draft, findings);
     for finding in &mut findings {
@@ -304,6 +305,22 @@ fn drop_excused_by_reason(draft: &Draft<'_>, rules: &RuleSet, findings: &mut Vec
     if document::has_reader_reason(draft, findings) {
         let mut keep = excusable.iter().map(|e| !e);
         findings.retain(|_| keep.next().unwrap_or(true));
+    }
+}
+
+/// The category of corporate jargon ("leverage", "circle back", "synergy").
+const JARGON: &str = "filler";
+
+/// Drop a jargon finding when it is the only finding of a draft that carries a reason tied to
+/// its reader. One jargon word in a note that is otherwise specific is mostly a literal use
+/// ("can we leverage our 1 MWh battery as part of the offer?", "circle back to the wireless
+/// refresh once this is stable") and never what makes a note read as collecting connections;
+/// beside another stock phrase, or a second jargon phrase ("Let's touch base ... circle back"),
+/// it stays flagged.
+fn drop_lone_jargon(draft: &Draft<'_>, findings: &mut Vec<Finding>) {
+    let lone_jargon = matches!(findings.as_slice(), [only] if only.category == JARGON);
+    if lone_jargon && document::has_reader_reason(draft, findings) {
+        findings.clear();
     }
 }
 
@@ -404,4 +421,41 @@ fn next_content_line(draft: &Draft<'_>, offset: usize) -> Option<usize> {
             .line_range(draft.text, line)
             .is_some_and(|r| !draft.text[r].trim().is_empty())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule_ids(text: &str) -> Vec<String> {
+        let rules = RuleSet::builtin();
+        lint(text, Format::PlainText, &rules, &LintOptions::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.category != "document" && f.category != "personalisation")
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    const NOTE: &str = "Hi Marta,\n\nI read your write-up on the Kraków warehouse move from paper pick lists to handheld scanners in 2022. We start the same project in Brno in March.\n\n";
+
+    #[test]
+    fn a_lone_jargon_word_in_a_note_tied_to_its_reader_is_left_alone() {
+        let one = format!("{NOTE}Can we leverage our 1 MWh battery as part of the offer?\n");
+        assert!(!rule_ids(&one).iter().any(|r| r == "leverage"), "{one}");
+    }
+
+    #[test]
+    fn jargon_beside_other_stock_phrases_stays_flagged() {
+        let two = format!("{NOTE}Let's touch base next week and circle back on the numbers.\n");
+        assert!(rule_ids(&two).iter().any(|r| r == "touch-base"), "{two}");
+        let stock = format!("{NOTE}Can we leverage our battery? Looking forward to connecting!\n");
+        assert!(rule_ids(&stock).iter().any(|r| r == "leverage"), "{stock}");
+        // Without a reason tied to the reader, a lone jargon word is flagged as before.
+        let generic = "Hi Marta,\n\nWe help teams leverage their data.\n";
+        assert!(
+            rule_ids(generic).iter().any(|r| r == "leverage"),
+            "{generic}"
+        );
+    }
 }
