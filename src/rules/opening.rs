@@ -23,7 +23,7 @@ use crate::lint::{Draft, Finding, LintOptions};
 pub const ID: &str = "business-intro-opening";
 
 /// How many body sentences count as the opening.
-const OPENING_SENTENCES: usize = 2;
+const OPENING_SENTENCES: usize = 3;
 
 /// Shorter sentences are fragments ("Quick one!"), not an opening.
 const MIN_WORDS: usize = 4;
@@ -254,6 +254,12 @@ mod tests {
         // Announcing a reason and then pitching is still a pitch.
         let pitch = "Hi Wojciech,\n\nI’m a recruiter at Hedgerow, and I’m writing because of an exciting role. We are a fast-growing agritech startup with 40 staff.\n";
         assert!(fires(pitch));
+    }
+
+    #[test]
+    fn a_pitch_in_the_third_sentence_is_still_the_opening() {
+        let third = "Hi Sam,\n\nThe spring was a busy one for us. The team spent it rebuilding outbound tooling. Brightloop is the #1 rated sales engagement platform on G2.\n";
+        assert!(fires(third));
     }
 
     #[test]
