@@ -146,7 +146,7 @@ pub fn greeting_mismatch(draft: &Draft<'_>, spec: &RuleSpec) -> Option<Finding> 
     }
     let greeting = document::greeting(draft)?;
     let name = greeting.name.trim();
-    if name.is_empty() || name.contains(['{', '}', '[', ']', '%', '|', '<', '>', '@', '_']) {
+    if !names_someone(name) || name.contains(['{', '}', '[', ']', '%', '|', '<', '>', '@', '_']) {
         return None;
     }
     let line = &draft.text[greeting.line.clone()];
@@ -160,13 +160,6 @@ pub fn greeting_mismatch(draft: &Draft<'_>, spec: &RuleSpec) -> Option<Finding> 
         .filter(|t| !is_title(t.text))
         .map(|t| (name_at + t.range.start..name_at + t.range.end, t.text))
         .collect();
-    if written.is_empty()
-        || written
-            .iter()
-            .all(|(_, w)| NOT_NAMES.contains(&w.to_lowercase().as_str()))
-    {
-        return None;
-    }
     let mut misspelt: Option<(Range<usize>, &str, &str)> = None;
     for (range, word) in &written {
         match best_match(word, &recipient_words) {

@@ -6,7 +6,6 @@ use std::ops::Range;
 
 use crate::fix;
 use crate::lint::{Draft, Finding};
-use crate::rules::evidence::DetailKind;
 use crate::rules::{document, RuleSpec};
 
 use super::finding;
@@ -143,14 +142,7 @@ pub fn check(draft: &Draft<'_>, spec: &RuleSpec, phrase_findings: &[Finding]) ->
         let text = draft.masked(s.clone());
         // A sentence naming their work, a shared past or a mutual contact is about them
         // even in the third person ("Bid 24-117 lists nine rooftop units").
-        let names_their_world = || {
-            draft.details(s).iter().any(|k| {
-                matches!(
-                    k,
-                    DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
-                )
-            })
-        };
+        let names_their_world = || draft.details(s).iter().any(|k| k.is_strong());
         match about(text) {
             About::Reader => reader += 1,
             _ if names_their_world() => reader += 1,

@@ -151,11 +151,7 @@ pub fn score(draft: &Draft<'_>, findings: &[Finding], options: &LintOptions) -> 
         let text = draft.masked(s.clone());
         let about_reader = evidence::is_about_reader(text);
         for kind in draft.details(s) {
-            let strong = matches!(
-                kind,
-                DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
-            );
-            if strong || about_reader {
+            if kind.is_strong() || about_reader {
                 kinds.insert(kind);
             }
         }
@@ -315,11 +311,12 @@ impl Score {
 fn evidence_points(kinds: &BTreeSet<DetailKind>) -> i32 {
     kinds
         .iter()
-        .map(|k| match k {
-            DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact => {
+        .map(|k| {
+            if k.is_strong() {
                 STRONG_EVIDENCE_POINTS
+            } else {
+                WEAK_EVIDENCE_POINTS
             }
-            _ => WEAK_EVIDENCE_POINTS,
         })
         .sum()
 }

@@ -290,30 +290,10 @@ pub fn reader_evidence(
         } else {
             evidence::details(&blank_ranges(text, sentence.start, flagged), &draft.names)
         };
-        // A question about work shared with the reader counts as about them; a
-        // self-introduction's names and numbers are the sender's own ("introduce myself as
-        // your new contact here at Coast 96.2").
-        // A pitch ("Our FlowPip 8 can help you...", "our Discord (9k members) to amplify your
-        // reach") names the sender's product, not anything of the reader's.
-        let about_reader = (evidence::is_about_reader(text) || evidence::is_joint_question(text))
-            && !evidence::is_self_introduction(text)
-            && !evidence::is_pitch_to_reader(text);
-        // The sentence right after "Congrats on the paper!" describing it with two kinds of
-        // detail is about their paper, though it never says "you".
-        let describes_their_piece = elaborates
-            && details.len() >= 2
-            && !evidence::is_company_voice(text)
-            && !evidence::is_self_introduction(text);
+        let weak_counts = details.iter().any(|k| !k.is_strong())
+            && weak_details_tie(text, elaborates, details.len());
         for kind in details {
-            let counts = match kind {
-                DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact => {
-                    true
-                }
-                DetailKind::NumberOrDate | DetailKind::QuotedTitle | DetailKind::ProperName => {
-                    about_reader || describes_their_piece
-                }
-            };
-            if counts {
+            if kind.is_strong() || weak_counts {
                 found.push((kind, sentence.clone()));
             }
         }
@@ -333,16 +313,29 @@ pub fn has_reader_reason(draft: &Draft<'_>, phrase_findings: &[Finding]) -> bool
         && reader_reason_missing(draft, phrase_findings).is_none()
 }
 
+/// Whether a sentence's names, numbers and quoted titles are about the reader. `elaborates`:
+/// the sentence follows one that congratulated them on a piece named only by its kind; `kinds`:
+/// how many kinds of detail it holds.
+fn weak_details_tie(text: &str, elaborates: bool, kinds: usize) -> bool {
+    // A self-introduction's names and numbers are the sender's own ("introduce myself as your
+    // new contact here at Coast 96.2").
+    if evidence::is_self_introduction(text) {
+        return false;
+    }
+    // A question about work shared with the reader counts as about them; a pitch ("Our
+    // FlowPip 8 can help you...", "our Discord (9k members) to amplify your reach") names the
+    // sender's product, not anything of the reader's.
+    let about_reader = (evidence::is_about_reader(text) || evidence::is_joint_question(text))
+        && !evidence::is_pitch_to_reader(text);
+    // The sentence right after "Congrats on the paper!" describing it with two kinds of detail
+    // is about their paper, though it never says "you".
+    about_reader || (elaborates && kinds >= 2 && !evidence::is_company_voice(text))
+}
+
 /// Whether evidence adds up to a reason tied to the reader: one strong kind (their work, a
 /// shared past, a mutual contact), or two pieces of weaker evidence.
 fn is_reason(found: &[(DetailKind, Range<usize>)]) -> bool {
-    found.len() >= 2
-        || found.iter().any(|(k, _)| {
-            matches!(
-                k,
-                DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
-            )
-        })
+    found.len() >= 2 || found.iter().any(|(k, _)| k.is_strong())
 }
 
 /// Sentences of at least this many words can count towards `dense_with_detail`; shorter

@@ -234,14 +234,34 @@ const NOT_SPECIFIC: &[&str] = &[
     "substack",
 ];
 
-/// Words of time-boxed asks ("15 minutes"), of a sender's résumé line ("8+ years of
-/// experience"), a year looked ahead to ("your hiring plans for 2025"), a phone number and a
-/// tenure from their profile ("5 years at Halden"), the crowd they belong to ("in the Brussels
-/// policy community"), a clock time or a weekday offered for a call ("at 10:00", "free for a
-/// quick chat Thursday or Friday"): none is a specific detail about the reader.
-fn timebox() -> &'static Regex {
+/// What looks like a detail but says nothing specific about the reader. Each is blanked out of
+/// a sentence before its details are read.
+const NOT_DETAILS: &[&str] = &[
+    // A time box: "15 minutes", "2 hrs".
+    r"(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)",
+    // A résumé line: "8+ years of experience", "10 years in the industry".
+    r"(?-u:\b)\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|expertise|in\s+(?:the|this)\s+(?:industry|field|space|business|sector))(?-u:\b)",
+    // A year looked ahead to: "your hiring plans for 2025", "for Fall 2025 intake".
+    r"(?-u:\b)(?:for|into|throughout|heading\s+into|ahead\s+of)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:fall|spring|summer|winter|autumn|q[1-4]|h[12])\s+)?20\d\d(?-u:\b)",
+    // A weekday offered for the call: "free Thursday or Friday", "works on Tuesday".
+    r"(?-u:\b)(?:free|available|works?)\s+(?:on\s+|this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+or\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)?(?-u:\b)",
+    // "a quick chat Thursday or Friday"; "our call on Monday" stays a detail.
+    r"(?-u:\b)(?:call|chat|catch-up|catch\s+up|meeting|slot)\s+(?:this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+or\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)?(?-u:\b)",
+    // A clock time: "at 10:00", "10.30am".
+    r"(?-u:\b)\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?-u:\b)",
+    // An hour alone: "at 3pm".
+    r"(?-u:\b)\d{1,2}\s*(?:am|pm)(?-u:\b)",
+    // A phone number.
+    r"\+?(?-u:\b)\d{1,4}[ .-]\d{3,4}[ .-]\d{3,5}(?:[ .-]\d{2,5})?(?-u:\b)",
+    // The crowd they belong to: "in the Brussels policy community".
+    r"(?-u:\b)(?:in|across|within|throughout)\s+the\s+(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,2}(?:\s+[a-z]+)?\s+(?:community|space|industry|sector|ecosystem|scene|world|market)(?-u:\b)",
+    // A tenure from their profile: "5 years at Halden".
+    r"(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\+?[\s-]*(?:years?|yrs?)\s+(?:at|with|@)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,3}",
+];
+
+fn not_details() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(r"(?i)(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)|(?-u:\b)\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|expertise|in\s+(?:the|this)\s+(?:industry|field|space|business|sector))(?-u:\b)|(?-u:\b)(?:for|into|throughout|heading\s+into|ahead\s+of)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:fall|spring|summer|winter|autumn|q[1-4]|h[12])\s+)?20\d\d(?-u:\b)|(?-u:\b)(?:free|available|works?)\s+(?:on\s+|this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+or\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)?(?-u:\b)|(?-u:\b)(?:call|chat|catch-up|catch\s+up|meeting|slot)\s+(?:this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+or\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)?(?-u:\b)|(?-u:\b)\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?-u:\b)|(?-u:\b)\d{1,2}\s*(?:am|pm)(?-u:\b)|\+?(?-u:\b)\d{1,4}[ .-]\d{3,4}[ .-]\d{3,5}(?:[ .-]\d{2,5})?(?-u:\b)|(?-u:\b)(?:in|across|within|throughout)\s+the\s+(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,2}(?:\s+[a-z]+)?\s+(?:community|space|industry|sector|ecosystem|scene|world|market)(?-u:\b)|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\+?[\s-]*(?:years?|yrs?)\s+(?:at|with|@)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,3}"))
+    RE.get_or_init(|| compile(&format!("(?i){}", NOT_DETAILS.join("|"))))
 }
 
 /// A line that only restates the reader's job title and employer ("Saw you're a 7th grade
@@ -261,9 +281,7 @@ fn number() -> &'static Regex {
     RE.get_or_init(|| compile(r"(?-u:\b)\d[\d.,:%]*(?:st|nd|rd|th|k|m|x|%)?(?-u:\b)"))
 }
 
-/// Month and day names. Those that are also everyday words ("may", "march", "sat") count only
-/// capitalised; the others in any case, as texted ("on sunday").
-/// A month or weekday, not counting the modal "May I ask" / "may we".
+/// A month or weekday, not counting the modal "May I ask" / "May we".
 fn has_month_or_day(text: &str) -> bool {
     static MODAL_MAY: OnceLock<Regex> = OnceLock::new();
     if !text.contains("May ") {
@@ -275,6 +293,8 @@ fn has_month_or_day(text: &str) -> bool {
     month_or_day().is_match(&modal.replace_all(text, " "))
 }
 
+/// Month and day names. Those that are also everyday words ("may", "march", "sat") count only
+/// capitalised; the others in any case, as texted ("on sunday").
 fn month_or_day() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -800,6 +820,15 @@ pub enum DetailKind {
 }
 
 impl DetailKind {
+    /// Whether this kind ties a draft to its reader on its own (their work, a shared past, a
+    /// mutual contact); the others count only in a sentence about the reader, or in pairs.
+    pub fn is_strong(self) -> bool {
+        matches!(
+            self,
+            DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
+        )
+    }
+
     /// Words for the hover.
     pub fn describe(self) -> &'static str {
         match self {
@@ -816,7 +845,7 @@ impl DetailKind {
 /// The specific details in one sentence (placeholders and time boxes removed first).
 pub fn details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
     let cleaned = placeholder_like().replace_all(sentence, " ");
-    let cleaned = timebox().replace_all(&cleaned, " ");
+    let cleaned = not_details().replace_all(&cleaned, " ");
     let cleaned = role_at_employer().replace_all(&cleaned, " ");
     let mut found = Vec::new();
     if has_their_work(&cleaned)
@@ -1075,7 +1104,6 @@ fn has_proper_name(sentence: &str, names: &KnownNames) -> bool {
     false
 }
 
-/// "Q4", "H2", "FY25": a reporting period every company has, not a name.
 /// Words of at least this many a sentence in Title Case or capitals has.
 const TITLE_CASE_MIN_WORDS: usize = 4;
 
@@ -1093,6 +1121,7 @@ pub fn is_title_case(sentence: &str) -> bool {
     capitalised >= TITLE_CASE_MIN_WORDS && lower <= 1
 }
 
+/// "Q4", "H2", "FY25": a reporting period every company has, not a name.
 fn is_period_label(word: &str) -> bool {
     let (head, digits) = word.split_at(word.find(|c: char| c.is_ascii_digit()).unwrap_or(0));
     matches!(head, "q" | "h" | "fy" | "cy")
@@ -1467,13 +1496,7 @@ mod tests {
             "I left a note on PR #412 about the timer wheel.",
         ] {
             let found = details(s, &none);
-            assert!(
-                found.iter().any(|k| matches!(
-                    k,
-                    DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
-                )),
-                "{s}: {found:?}"
-            );
+            assert!(found.iter().any(|k| k.is_strong()), "{s}: {found:?}");
         }
         for s in [
             "I saw you started a new role at Acme.",
@@ -1488,13 +1511,7 @@ mod tests {
             "Congratulations on shipping the new product.",
         ] {
             let found = details(s, &none);
-            assert!(
-                !found.iter().any(|k| matches!(
-                    k,
-                    DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
-                )),
-                "{s}: {found:?}"
-            );
+            assert!(!found.iter().any(|k| k.is_strong()), "{s}: {found:?}");
         }
     }
 

@@ -14,7 +14,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 
-use super::evidence::{self, DetailKind, KnownNames};
+use super::evidence::{self, KnownNames};
 use super::pattern;
 use super::sentences;
 use super::{RuleError, RuleKind, RuleSpec};
@@ -696,14 +696,8 @@ fn specific_around(
     if evidence::is_specific(&sentence, names) {
         return true;
     }
-    next_sentence_in_block(m, masked, sentences).is_some_and(|next| {
-        evidence::details(next, names).iter().any(|k| {
-            matches!(
-                k,
-                DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
-            )
-        })
-    })
+    next_sentence_in_block(m, masked, sentences)
+        .is_some_and(|next| evidence::details(next, names).iter().any(|k| k.is_strong()))
 }
 
 /// The next sentence of the paragraph is a question that carries a detail or shared history:

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use crate::text::lean::LeanRegex as Regex;
 
-use super::evidence::{self, DetailKind};
+use super::evidence;
 use super::{document, RuleSet};
 use crate::lint::{Draft, Finding, LintOptions};
 
@@ -114,12 +114,7 @@ fn greeting_like() -> &'static Regex {
 
 /// The sentence names something of the reader's, something shared, or a mutual contact.
 fn names_something_shared(draft: &Draft<'_>, sentence: &Range<usize>) -> bool {
-    draft.details(sentence).iter().any(|k| {
-        matches!(
-            k,
-            DetailKind::TheirWork | DetailKind::SharedHistory | DetailKind::MutualContact
-        )
-    })
+    draft.details(sentence).iter().any(|k| k.is_strong())
 }
 
 /// The sentence gives a reason tied to the reader: something shared, or a detail in a
@@ -147,7 +142,7 @@ fn next_ties_to_reader(draft: &Draft<'_>, sentence: &Range<usize>) -> bool {
     draft
         .sentences
         .get(next)
-        .is_some_and(|s| names_something_shared(draft, s) || ties_to_reader(draft, s))
+        .is_some_and(|s| ties_to_reader(draft, s))
 }
 
 /// "I'm Tom from Ledgerly, and we help...", "We are Oceanic Marine Services, a reputed...":
