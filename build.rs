@@ -73,9 +73,10 @@ fn emit_pattern(text: &str, out: &mut String) {
         .collect();
     let _ = writeln!(
         out,
-        "PrePattern {{ pattern: {text:?}, source: {:?}, anchors: {anchors}, required: &[{}] }},",
+        "PrePattern {{ pattern: {text:?}, source: {:?}, anchors: {anchors}, required: &[{}], crosses_sentences: {} }},",
         t.source,
-        required.join(", ")
+        required.join(", "),
+        t.crosses_sentences
     );
 }
 

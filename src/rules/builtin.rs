@@ -62,6 +62,7 @@ pub(crate) struct PrePattern {
     source: &'static str,
     anchors: Option<&'static [(&'static str, bool)]>,
     required: &'static [&'static [(&'static str, bool)]],
+    crosses_sentences: bool,
 }
 
 /// Every built-in phrase pattern, translated by `build.rs`.
@@ -88,6 +89,7 @@ pub(crate) fn pretranslated(rule: &str, index: usize, text: &str) -> Option<Tran
         source: pre.source.to_string(),
         anchors: pre.anchors.map(anchor_set),
         required: pre.required.iter().map(|set| anchor_set(set)).collect(),
+        crosses_sentences: pre.crosses_sentences,
     })
 }
 
@@ -129,6 +131,11 @@ mod tests {
                 assert_eq!(pre.source, now.source, "{}: `{text}`", spec.id);
                 assert_eq!(pre.anchors, now.anchors, "{}: `{text}`", spec.id);
                 assert_eq!(pre.required, now.required, "{}: `{text}`", spec.id);
+                assert_eq!(
+                    pre.crosses_sentences, now.crosses_sentences,
+                    "{}: `{text}`",
+                    spec.id
+                );
                 count += 1;
             }
         }

@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::text::lean::LeanRegex as Regex;
+use crate::text::memo::Memo;
 
 /// Capitalised words that say nothing specific about a reader.
 const NOT_SPECIFIC: &[&str] = &[
@@ -800,6 +801,31 @@ impl KnownNames {
     fn contains(&self, word: &str) -> bool {
         self.words.contains(&word.to_lowercase())
     }
+
+    /// The key `details` is memoised under: the sentence, then the known names that occur
+    /// in it. The checks only ever ask about words of the sentence, so a name that does not
+    /// occur in it cannot change the result, and drafts that share a sentence share one
+    /// entry whoever they are addressed to.
+    fn memo_key(&self, sentence: &str) -> String {
+        let mut key = String::with_capacity(sentence.len() + 16);
+        key.push_str(sentence);
+        if self.words.is_empty() {
+            return key;
+        }
+        let lower = sentence.to_lowercase();
+        let mut present: Vec<&str> = self
+            .words
+            .iter()
+            .map(String::as_str)
+            .filter(|word| lower.contains(word))
+            .collect();
+        present.sort_unstable();
+        for word in present {
+            key.push('\0');
+            key.push_str(word);
+        }
+        key
+    }
 }
 
 /// The kinds of evidence a sentence can carry.
@@ -842,8 +868,20 @@ impl DetailKind {
     }
 }
 
-/// The specific details in one sentence (placeholders and time boxes removed first).
+/// Bytes of sentence details kept for reuse: some 20,000 sentences.
+const DETAILS_MEMO_BYTES: usize = 4 << 20;
+
+/// The specific details in one sentence (placeholders and time boxes removed first). A
+/// sentence met before, with the same known names in it, is answered from a memo table.
 pub fn details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
+    static MEMO: OnceLock<Memo<Vec<DetailKind>>> = OnceLock::new();
+    MEMO.get_or_init(|| Memo::new(DETAILS_MEMO_BYTES))
+        .get_or_compute(&names.memo_key(sentence), || {
+            compute_details(sentence, names)
+        })
+}
+
+fn compute_details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
     let cleaned = placeholder_like().replace_all(sentence, " ");
     let cleaned = not_details().replace_all(&cleaned, " ");
     let cleaned = role_at_employer().replace_all(&cleaned, " ");

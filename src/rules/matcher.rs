@@ -13,6 +13,7 @@ use std::sync::{Arc, OnceLock};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::Input;
 
 use super::evidence::{self, KnownNames};
 use super::pattern;
@@ -20,6 +21,7 @@ use super::sentences;
 use super::{RuleError, RuleKind, RuleSpec};
 use crate::prose::Prose;
 use crate::text::lean::narrow_word_classes;
+use crate::text::memo::Memo;
 
 /// Upper bound for one compiled pattern, so a custom rule cannot eat the memory.
 const REGEX_SIZE_LIMIT: usize = 4 << 20;
@@ -42,6 +44,9 @@ pub struct CompiledRule {
     /// Per pattern, from its translation: anchors and required anchor sets, until the rule
     /// set's index takes them.
     pending_anchors: Vec<PatternAnchors>,
+    /// Per pattern: a match may run on past a sentence's final punctuation
+    /// (`pattern::can_hold_sentence_end`), so it is searched over whole blocks.
+    crosses_sentences: Vec<bool>,
 }
 
 /// A pattern's anchors and required anchor sets (see `pattern::Translated`).
@@ -163,13 +168,47 @@ impl WordTable {
 #[derive(Debug)]
 pub struct RuleSet {
     rules: Vec<CompiledRule>,
-    /// Finds anchor words; `None` when no pattern has one.
-    anchors: Option<AhoCorasick>,
-    /// For each anchor: the patterns it stands for.
-    anchor_owners: Vec<Vec<AnchorOwner>>,
+    /// Anchor words of the patterns that stay inside a sentence.
+    within: AnchorIndex,
+    /// Anchor words of the patterns that may cross a sentence end.
+    across: AnchorIndex,
     /// Patterns with no anchor: always run.
     always: Vec<(usize, usize)>,
+    /// Raw pattern matches per block text, reused when a block recurs.
+    block_memo: Memo<Arc<[BlockHit]>>,
+    /// Raw matches of the patterns that stay inside a sentence, per sentence-sized piece of
+    /// a block with its edge characters (`segment_hits`).
+    segment_memo: Memo<Arc<[BlockHit]>>,
 }
+
+/// An automaton over some patterns' anchor words, with the patterns each word stands for.
+#[derive(Debug, Default)]
+struct AnchorIndex {
+    /// Finds anchor words; `None` when no pattern has one.
+    automaton: Option<AhoCorasick>,
+    /// For each anchor: the patterns it stands for.
+    owners: Vec<Vec<AnchorOwner>>,
+}
+
+impl AnchorIndex {
+    fn build(table: WordTable) -> AnchorIndex {
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&table.words)
+            .ok()
+            .filter(|_| !table.words.is_empty());
+        AnchorIndex {
+            automaton,
+            owners: table.owners,
+        }
+    }
+}
+
+/// Bytes of block matches kept for reuse: some 10,000 paragraphs.
+const BLOCK_MEMO_BYTES: usize = 4 << 20;
+/// Bytes of sentence matches kept for reuse: some 40,000 sentences.
+const SEGMENT_MEMO_BYTES: usize = 8 << 20;
 
 impl RuleSet {
     /// The built-in pack, compiled once per process.
@@ -194,9 +233,11 @@ impl RuleSet {
     pub fn empty() -> RuleSet {
         RuleSet {
             rules: Vec::new(),
-            anchors: None,
-            anchor_owners: Vec::new(),
+            within: AnchorIndex::default(),
+            across: AnchorIndex::default(),
             always: Vec::new(),
+            block_memo: Memo::new(BLOCK_MEMO_BYTES),
+            segment_memo: Memo::new(SEGMENT_MEMO_BYTES),
         }
     }
 
@@ -231,9 +272,11 @@ impl RuleSet {
         Ok(Self::index(rules))
     }
 
-    /// Build the anchor automaton over the rules' patterns.
+    /// Build the anchor automata over the rules' patterns: one for the patterns that stay
+    /// inside a sentence, searched sentence by sentence, one for those that may cross.
     fn index(mut rules: Vec<CompiledRule>) -> RuleSet {
-        let mut table = WordTable::default();
+        let mut within = WordTable::default();
+        let mut across = WordTable::default();
         let mut always = Vec::new();
         for (r, rule) in rules.iter_mut().enumerate() {
             if rule.spec.kind != RuleKind::Phrase {
@@ -241,6 +284,11 @@ impl RuleSet {
             }
             let pending = std::mem::take(&mut rule.pending_anchors);
             for (p, (anchors, required)) in pending.into_iter().enumerate() {
+                let table = if rule.crosses_sentences[p] {
+                    &mut across
+                } else {
+                    &mut within
+                };
                 let sets = required
                     .into_iter()
                     .map(|set| {
@@ -270,23 +318,24 @@ impl RuleSet {
                 }
             }
         }
-        let anchors = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&table.words)
-            .ok()
-            .filter(|_| !table.words.is_empty());
-        if anchors.is_none() {
-            // Without an automaton every pattern has to run.
-            for owners in &table.owners {
-                always.extend(owners.iter().map(|o| (o.rule, o.pattern)));
+        let (within, across) = (AnchorIndex::build(within), AnchorIndex::build(across));
+        for index in [&within, &across] {
+            if index.automaton.is_none() {
+                // Without an automaton every pattern has to run.
+                for owners in &index.owners {
+                    always.extend(owners.iter().map(|o| (o.rule, o.pattern)));
+                }
             }
         }
+        always.sort_unstable();
+        always.dedup();
         RuleSet {
             rules,
-            anchors,
-            anchor_owners: table.owners,
+            within,
+            across,
             always,
+            block_memo: Memo::new(BLOCK_MEMO_BYTES),
+            segment_memo: Memo::new(SEGMENT_MEMO_BYTES),
         }
     }
 
@@ -318,97 +367,186 @@ impl RuleSet {
     ) -> Vec<PhraseMatch> {
         let masked = prose.masked.as_str();
         let mut found: Vec<PhraseMatch> = Vec::new();
-        for (rule_idx, pattern_idx, region) in self.candidates(masked, prose) {
-            let rule = &self.rules[rule_idx];
+        let mut consider = |hit: &BlockHit, offset: usize| {
+            let rule = &self.rules[hit.rule];
             if !enabled(rule) {
-                continue;
+                return;
             }
-            let Some(regex) = rule.patterns[pattern_idx].get() else {
+            let range = trimmed(masked, offset + hit.range.start..offset + hit.range.end);
+            if range.is_empty() {
+                return;
+            }
+            let sentence = sentences::containing(sentences, range.start).unwrap_or(range.clone());
+            let candidate = PhraseMatch {
+                rule: hit.rule,
+                pattern: hit.pattern,
+                range,
+                sentence,
+            };
+            if passes_conditions(rule, &candidate, prose, sentences, names) {
+                found.push(candidate);
+            }
+        };
+        for hit in self.search_always(masked) {
+            consider(&hit, 0);
+        }
+        for block in &prose.blocks {
+            let Some(text) = masked.get(block.range.clone()) else {
                 continue;
             };
-            let Some(haystack) = masked.get(region.clone()) else {
-                continue;
-            };
-            for m in regex.find_iter(haystack) {
-                if m.is_empty() {
-                    continue;
-                }
-                let range = trimmed(masked, region.start + m.start()..region.start + m.end());
-                if range.is_empty() {
-                    continue;
-                }
-                let sentence =
-                    sentences::containing(sentences, range.start).unwrap_or(range.clone());
-                let candidate = PhraseMatch {
-                    rule: rule_idx,
-                    pattern: pattern_idx,
-                    range,
-                    sentence,
-                };
-                if passes_conditions(rule, &candidate, prose, sentences, names) {
-                    found.push(candidate);
-                }
+            for hit in self.block_hits(text).iter() {
+                consider(hit, block.range.start);
             }
         }
         collapse_overlaps(found)
     }
 }
 
-impl RuleSet {
-    /// The patterns that can match, each with a region to search: a prose block that holds
-    /// its anchors (a match never crosses a block and always holds an anchor), or the whole
-    /// text for patterns without anchors. Blocks are taken one at a time, so the work is
-    /// linear in the length of the text.
-    fn candidates(&self, text: &str, prose: &Prose) -> Vec<(usize, usize, Range<usize>)> {
-        let mut out: Vec<(usize, usize, Range<usize>)> = self
-            .always
-            .iter()
-            .map(|&(r, p)| (r, p, 0..text.len()))
-            .collect();
-        let Some(ac) = &self.anchors else { return out };
-        let bytes = text.as_bytes();
-        let is_word = |i: usize| {
-            bytes
-                .get(i)
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        };
-        let mut block = BlockWords::new(self.anchor_owners.len());
-        let mut current: Option<usize> = None;
-        for m in ac.find_overlapping_iter(text) {
-            let at = prose.blocks.partition_point(|b| b.range.end <= m.start());
-            if current != Some(at) {
-                if let Some(done) = current {
-                    self.block_candidates(done, prose, text.len(), &mut block, &mut out);
-                }
-                current = Some(at);
-            }
-            let word_before = m.start().checked_sub(1).is_some_and(is_word);
-            let whole = !word_before && !is_word(m.end());
-            block.add(m.pattern().as_usize(), whole);
+/// The anchor words in `range` of `text`, each noted as a whole word when no word
+/// character touches it in `text`.
+fn anchor_words(index: &AnchorIndex, text: &str, range: Range<usize>) -> BlockWords {
+    let mut words = BlockWords::new(index.owners.len());
+    let Some(ac) = &index.automaton else {
+        return words;
+    };
+    let bytes = text.as_bytes();
+    let is_word = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    let input = aho_corasick::Input::new(text).range(range);
+    for m in ac.find_overlapping_iter(input) {
+        let word_before = m.start().checked_sub(1).is_some_and(is_word);
+        let whole = !word_before && !is_word(m.end());
+        words.add(m.pattern().as_usize(), whole);
+    }
+    words
+}
+
+/// The sentence-sized pieces of a block: it is cut after each `pattern::SENTENCE_ENDS`
+/// character that whitespace follows. The pieces cover the block.
+fn segments(block: &str) -> Vec<Range<usize>> {
+    let bytes = block.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..bytes.len().saturating_sub(1) {
+        if pattern::SENTENCE_ENDS.contains(&bytes[i]) && bytes[i + 1].is_ascii_whitespace() {
+            out.push(start..i + 1);
+            start = i + 1;
         }
-        if let Some(done) = current {
-            self.block_candidates(done, prose, text.len(), &mut block, &mut out);
+    }
+    if start < bytes.len() {
+        out.push(start..bytes.len());
+    }
+    out
+}
+
+/// A raw match of one pattern in one block, before its rule's context conditions; the range
+/// is relative to the block.
+#[derive(Debug, Clone)]
+struct BlockHit {
+    rule: usize,
+    pattern: usize,
+    range: Range<usize>,
+}
+
+impl RuleSet {
+    /// Matches of the patterns without anchors, which search the whole text.
+    fn search_always(&self, text: &str) -> Vec<BlockHit> {
+        let mut out = Vec::new();
+        for &(rule, pattern) in &self.always {
+            self.search_pattern(rule, pattern, Input::new(text), &mut out);
         }
         out
     }
 
-    /// The patterns whose anchors and required words `words` (one block's) holds, added to
-    /// `out` with the block as their region; `words` is emptied for the next block.
-    fn block_candidates(
+    /// Every pattern's raw matches in one block, from the memo table when the same block text
+    /// was searched before (an unchanged paragraph of an edited document). A match never
+    /// crosses a block, so a block's matches depend on its text alone; conditions, which
+    /// read the sentences around, run afterwards on every use.
+    fn block_hits(&self, block: &str) -> Arc<[BlockHit]> {
+        self.block_memo
+            .get_or_compute(block, || Arc::from(self.search_block(block)))
+    }
+
+    /// The raw matches in `block`: patterns that can run on past a sentence's end are
+    /// searched over the whole block, the others sentence by sentence (`segment_hits`).
+    fn search_block(&self, block: &str) -> Vec<BlockHit> {
+        let mut out = Vec::new();
+        let words = anchor_words(&self.across, block, 0..block.len());
+        for (rule, pattern) in self.block_candidates(&self.across, &words) {
+            self.search_pattern(rule, pattern, Input::new(block), &mut out);
+        }
+        for segment in segments(block) {
+            let context = segment.start.saturating_sub(1)..(segment.end + 1).min(block.len());
+            let offset = context.start;
+            let inner = segment.start - offset..segment.end - offset;
+            for hit in self.segment_hits(&block[context], inner).iter() {
+                out.push(BlockHit {
+                    range: hit.range.start + offset..hit.range.end + offset,
+                    ..hit.clone()
+                });
+            }
+        }
+        out
+    }
+
+    /// The matches, inside `inner`, of the patterns that cannot cross a sentence end.
+    /// `context` is `inner` with the character before and after it, which is all that a word
+    /// boundary or a line anchor at its edges reads, so the result depends on `context`
+    /// alone and is memoised under it: a sentence that recurs across drafts is searched once.
+    fn segment_hits(&self, context: &str, inner: Range<usize>) -> Arc<[BlockHit]> {
+        // The key says which edge characters are context, so a segment at the start of a
+        // block never shares an entry with the same bytes after a sentence end.
+        let edges = match (inner.start > 0, inner.end < context.len()) {
+            (false, false) => '0',
+            (true, false) => '1',
+            (false, true) => '2',
+            (true, true) => '3',
+        };
+        let mut key = String::with_capacity(context.len() + 1);
+        key.push(edges);
+        key.push_str(context);
+        self.segment_memo.get_or_compute(&key, || {
+            let words = anchor_words(&self.within, context, inner.clone());
+            let mut out = Vec::new();
+            for (rule, pattern) in self.block_candidates(&self.within, &words) {
+                let input = Input::new(context).range(inner.clone());
+                self.search_pattern(rule, pattern, input, &mut out);
+            }
+            Arc::from(out)
+        })
+    }
+
+    /// The non-empty matches of one pattern in `input`, appended to `out`.
+    fn search_pattern(
         &self,
-        block: usize,
-        prose: &Prose,
-        text_len: usize,
-        words: &mut BlockWords,
-        out: &mut Vec<(usize, usize, Range<usize>)>,
+        rule: usize,
+        pattern: usize,
+        input: Input<'_>,
+        out: &mut Vec<BlockHit>,
     ) {
-        let region = prose
-            .blocks
-            .get(block)
-            .map_or(0..text_len, |b| b.range.clone());
+        let Some(regex) = self.rules[rule].patterns[pattern].get() else {
+            return;
+        };
+        for m in regex.find_iter(input) {
+            if !m.is_empty() {
+                out.push(BlockHit {
+                    rule,
+                    pattern,
+                    range: m.range(),
+                });
+            }
+        }
+    }
+
+    /// The patterns of `index` whose anchors and required words `words` holds, in rule and
+    /// pattern order.
+    fn block_candidates(&self, index: &AnchorIndex, words: &BlockWords) -> Vec<(usize, usize)> {
         let mut hits: Vec<(usize, usize)> = Vec::new();
         for &(word, whole) in words.seen() {
-            for owner in &self.anchor_owners[word] {
+            for owner in &index.owners[word] {
                 if whole || !owner.whole_word {
                     hits.push((owner.rule, owner.pattern));
                 }
@@ -416,21 +554,17 @@ impl RuleSet {
         }
         hits.sort_unstable();
         hits.dedup();
-        for (r, p) in hits {
-            let required = &self.rules[r].required_words[p];
-            if required
+        hits.retain(|&(r, p)| {
+            self.rules[r].required_words[p]
                 .iter()
                 .all(|set| set.iter().any(|&(w, whole)| words.holds(w, whole)))
-            {
-                out.push((r, p, region.clone()));
-            }
-        }
-        words.clear();
+        });
+        hits
     }
 }
 
 /// The anchor words one block holds, as a whole word or anywhere: a bit per word, so testing
-/// a pattern's required words costs a few bit reads, and clearing costs only the words set.
+/// a pattern's required words costs a few bit reads.
 struct BlockWords {
     anywhere: Vec<u64>,
     whole: Vec<u64>,
@@ -482,18 +616,6 @@ impl BlockWords {
         map.get(word / 64)
             .is_some_and(|w| w & (1u64 << (word % 64)) != 0)
     }
-
-    fn clear(&mut self) {
-        for &(word, _) in &self.seen {
-            if let Some(w) = self.anywhere.get_mut(word / 64) {
-                *w = 0;
-            }
-            if let Some(w) = self.whole.get_mut(word / 64) {
-                *w = 0;
-            }
-        }
-        self.seen.clear();
-    }
 }
 
 fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> {
@@ -511,6 +633,7 @@ fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> 
     };
     let mut patterns = Vec::new();
     let mut pending_anchors = Vec::new();
+    let mut crosses_sentences = Vec::new();
     if spec.kind == RuleKind::Phrase {
         for (i, p) in spec.patterns.iter().enumerate() {
             let translated = match super::builtin::pretranslated(&spec.id, i, p) {
@@ -528,6 +651,7 @@ fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> 
                 ..LazyRegex::new(translated.source)
             });
             pending_anchors.push((translated.anchors, translated.required));
+            crosses_sentences.push(translated.crosses_sentences);
         }
     }
     Ok(CompiledRule {
@@ -539,6 +663,7 @@ fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> 
         unless_next_sentence: lazy(&spec.unless_next_sentence)?,
         required_words: Vec::new(),
         pending_anchors,
+        crosses_sentences,
         patterns,
         spec,
     })
@@ -834,6 +959,76 @@ patterns = ["let me know what works"]
             &rule_set(""),
             "Would Tuesday work? Let me know what works."
         ));
+    }
+
+    #[test]
+    fn blocks_are_cut_after_sentence_ends_that_whitespace_follows() {
+        let text = "Hi Sam. See v2.1 now! Ok?\nDone";
+        let pieces: Vec<&str> = segments(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(pieces, ["Hi Sam.", " See v2.1 now!", " Ok?", "\nDone"]);
+        assert!(segments("").is_empty());
+        assert_eq!(segments("Trailing."), vec![(0..9)]);
+    }
+
+    #[test]
+    fn a_pattern_that_spans_a_sentence_end_is_searched_over_the_block() {
+        let set = rule_set(
+            r#"
+[[rule]]
+id = "hope-then-pitch"
+category = "generic_opener"
+severity = "warning"
+message = "Pleasantry straight into a pitch"
+hint = "Say why you write."
+explanation = "Test rule."
+patterns = ['re:hope you are well\. we']
+"#,
+        );
+        let found = |text: &str| {
+            lint(text, Format::PlainText, &set, &LintOptions::default())
+                .findings
+                .iter()
+                .any(|f| f.rule == "hope-then-pitch")
+        };
+        assert!(found("Hi Sam, hope you are well. We build ledgers."));
+        assert!(!found("Hi Sam, hope you are well. I read your post."));
+    }
+
+    #[test]
+    fn a_sentence_seen_before_gives_the_same_findings_at_its_edges() {
+        // Word boundaries and line anchors at a sentence's edges read the characters around
+        // it; the second draft repeats the first one's sentence where those differ.
+        let set = rule_set("");
+        let options = LintOptions::default();
+        let ranges = |text: &str| -> Vec<std::ops::Range<usize>> {
+            lint(text, Format::PlainText, &set, &options)
+                .findings
+                .into_iter()
+                .filter(|f| f.rule == "bare-availability")
+                .map(|f| f.range)
+                .collect()
+        };
+        assert_eq!(ranges("Thanks. Let me know what works."), vec![(8..30)]);
+        assert_eq!(ranges("Thanks.Let me know what works."), vec![(7..29)]);
+        assert_eq!(ranges("Thanks. Let me know what works!"), vec![(8..30)]);
+        assert_eq!(ranges("Let me know what works."), vec![(0..22)]);
+        assert!(ranges("Thanks. Let me know what worksheets fit.").is_empty());
+    }
+
+    #[test]
+    fn sentence_end_punctuation_in_a_pattern_marks_it_as_crossing() {
+        use super::pattern::translate;
+        for (pattern, crosses) in [
+            ("let me know what works", false),
+            (r"re:any\s+thoughts\?", true),
+            ("re:[^,]+ rocks", true),
+            ("re:[^.!?,]+ rocks", false),
+            (r"re:\d[\d,.]*k followers", true),
+            (r"(did|have) you (get|had) a chance to (look|reply)\?", true),
+        ] {
+            let translated = translate(pattern).unwrap();
+            assert_eq!(translated.crosses_sentences, crosses, "{pattern}");
+        }
     }
 
     #[test]

@@ -50,6 +50,9 @@ pub struct Translated {
     /// Selective anchor sets, one word of each of which every match contains
     /// (`required_anchor_sets`).
     pub required: Vec<Vec<Anchor>>,
+    /// A match may hold sentence-final punctuation (`can_hold_sentence_end`), so it has to be
+    /// searched for across a whole block rather than sentence by sentence.
+    pub crosses_sentences: bool,
 }
 
 /// Translate a pattern in one parse: its regex source, anchors and required anchor sets.
@@ -61,8 +64,10 @@ pub fn translate(pattern: &str) -> Result<Translated, PatternError> {
     if let Some(raw) = pattern.strip_prefix("re:") {
         // Raw expressions keep the case-insensitivity every pattern has.
         let (anchors, required) = raw_anchors(raw);
+        let source = format!("(?i:{raw})");
         return Ok(Translated {
-            source: format!("(?i:{raw})"),
+            crosses_sentences: can_hold_sentence_end(&source),
+            source,
             anchors,
             required,
         });
@@ -83,11 +88,54 @@ pub fn translate(pattern: &str) -> Result<Translated, PatternError> {
     let body = emit(&items);
     // A compiled pattern starts and ends on word edges.
     let sets = anchor_sets(&items, true, true);
+    let source = format!(r"{START_HALF}(?:{body}){END_HALF}");
     Ok(Translated {
-        source: format!(r"{START_HALF}(?:{body}){END_HALF}"),
+        crosses_sentences: can_hold_sentence_end(&source),
+        source,
         anchors: best_anchor_set(sets.clone()),
         required: sets.into_iter().filter(|set| is_selective(set)).collect(),
     })
+}
+
+/// The punctuation that ends a sentence, where the matcher may cut a block in two.
+pub const SENTENCE_ENDS: [u8; 3] = [b'.', b'!', b'?'];
+
+/// Whether some match of the regex `source` can hold one of `SENTENCE_ENDS`. One that cannot
+/// never runs on past a sentence's final punctuation, so the matcher may search each
+/// sentence on its own and reuse the result wherever the sentence recurs. A source that does
+/// not parse counts as crossing.
+pub fn can_hold_sentence_end(source: &str) -> bool {
+    regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(source)
+        .map_or(true, |hir| hir_holds_sentence_end(&hir))
+}
+
+fn hir_holds_sentence_end(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    let is_end = |c: u32| SENTENCE_ENDS.iter().any(|&b| u32::from(b) == c);
+    let in_range = |start: u32, end: u32| {
+        SENTENCE_ENDS
+            .iter()
+            .any(|&b| (start..=end).contains(&u32::from(b)))
+    };
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => false,
+        HirKind::Literal(lit) => lit.0.iter().any(|&b| is_end(u32::from(b))),
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .any(|r| in_range(u32::from(r.start()), u32::from(r.end()))),
+        HirKind::Class(Class::Bytes(class)) => class
+            .ranges()
+            .iter()
+            .any(|r| in_range(u32::from(r.start()), u32::from(r.end()))),
+        HirKind::Repetition(rep) => hir_holds_sentence_end(&rep.sub),
+        HirKind::Capture(capture) => hir_holds_sentence_end(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => {
+            parts.iter().any(hir_holds_sentence_end)
+        }
+    }
 }
 
 /// Compile a pattern to regex source. Case-insensitivity is built into the source: ASCII
