@@ -483,7 +483,11 @@ mod tests {
             let findings: Vec<Finding> = (0..next(12))
                 .map(|_| {
                     let start = next(30);
-                    let category = if next(5) == 0 { "placeholder" } else { "filler" };
+                    let category = if next(5) == 0 {
+                        "placeholder"
+                    } else {
+                        "filler"
+                    };
                     finding(category, start..start + next(12))
                 })
                 .collect();
@@ -491,7 +495,10 @@ mod tests {
                 .into_iter()
                 .map(|f| f.rule)
                 .collect();
-            let got: Vec<String> = drop_contained(findings).into_iter().map(|f| f.rule).collect();
+            let got: Vec<String> = drop_contained(findings)
+                .into_iter()
+                .map(|f| f.rule)
+                .collect();
             assert_eq!(got, expected);
         }
         let same = vec![finding("filler", 2..8), finding("vague_ask", 2..8)];

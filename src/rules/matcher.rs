@@ -174,8 +174,6 @@ pub struct RuleSet {
     across: AnchorIndex,
     /// Patterns with no anchor: always run.
     always: Vec<(usize, usize)>,
-    /// Raw pattern matches per block text, reused when a block recurs.
-    block_memo: Memo<Arc<[BlockHit]>>,
     /// Raw matches of the patterns that stay inside a sentence, per sentence-sized piece of
     /// a block with its edge characters (`segment_hits`).
     segment_memo: Memo<Arc<[BlockHit]>>,
@@ -205,8 +203,6 @@ impl AnchorIndex {
     }
 }
 
-/// Bytes of block matches kept for reuse: some 10,000 paragraphs.
-const BLOCK_MEMO_BYTES: usize = 4 << 20;
 /// Bytes of sentence matches kept for reuse: some 40,000 sentences.
 const SEGMENT_MEMO_BYTES: usize = 8 << 20;
 
@@ -236,7 +232,6 @@ impl RuleSet {
             within: AnchorIndex::default(),
             across: AnchorIndex::default(),
             always: Vec::new(),
-            block_memo: Memo::new(BLOCK_MEMO_BYTES),
             segment_memo: Memo::new(SEGMENT_MEMO_BYTES),
         }
     }
@@ -334,7 +329,6 @@ impl RuleSet {
             within,
             across,
             always,
-            block_memo: Memo::new(BLOCK_MEMO_BYTES),
             segment_memo: Memo::new(SEGMENT_MEMO_BYTES),
         }
     }
@@ -394,7 +388,7 @@ impl RuleSet {
             let Some(text) = masked.get(block.range.clone()) else {
                 continue;
             };
-            for hit in self.block_hits(text).iter() {
+            for hit in &self.search_block(text) {
                 consider(hit, block.range.start);
             }
         }
@@ -461,17 +455,10 @@ impl RuleSet {
         out
     }
 
-    /// Every pattern's raw matches in one block, from the memo table when the same block text
-    /// was searched before (an unchanged paragraph of an edited document). A match never
-    /// crosses a block, so a block's matches depend on its text alone; conditions, which
-    /// read the sentences around, run afterwards on every use.
-    fn block_hits(&self, block: &str) -> Arc<[BlockHit]> {
-        self.block_memo
-            .get_or_compute(block, || Arc::from(self.search_block(block)))
-    }
-
-    /// The raw matches in `block`: patterns that can run on past a sentence's end are
-    /// searched over the whole block, the others sentence by sentence (`segment_hits`).
+    /// The raw matches in `block`, before their rules' context conditions (which read the
+    /// sentences around and run on every use). Patterns that can run on past a sentence's
+    /// end are searched over the whole block, the others sentence by sentence, from the
+    /// memo table where the sentence was met before (`segment_hits`).
     fn search_block(&self, block: &str) -> Vec<BlockHit> {
         let mut out = Vec::new();
         let words = anchor_words(&self.across, block, 0..block.len());
