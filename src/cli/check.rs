@@ -168,18 +168,33 @@ fn run_streamed(
     };
     let progress = report::progress(jobs.len(), args);
     let mut stream = report::Stream::open(args, &extras)?;
-    for batch in order.chunks(STREAM_BATCH) {
-        let results: Vec<FileResult> = batch
-            .par_iter()
-            .map(|(_, i)| {
-                let (input, project) = &jobs[*i];
-                let result = check_one(input, project, args, stdin_text);
-                progress.inc(1);
-                result
-            })
-            .collect();
-        stream.batch(&results)?;
-    }
+    // One thread lints batch after batch on the worker pool while this one writes the
+    // batch before: the workers never wait for the output.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<FileResult>>(1);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let (order, counter) = (&order, progress.clone());
+        scope.spawn(move || {
+            for batch in order.chunks(STREAM_BATCH) {
+                let results: Vec<FileResult> = batch
+                    .par_iter()
+                    .map(|(_, i)| {
+                        let (input, project) = &jobs[*i];
+                        let result = check_one(input, project, args, stdin_text);
+                        counter.inc(1);
+                        result
+                    })
+                    .collect();
+                // The writer has stopped (an output error): no need to lint the rest.
+                if sender.send(results).is_err() {
+                    break;
+                }
+            }
+        });
+        for results in receiver {
+            stream.batch(&results)?;
+        }
+        Ok(())
+    })?;
     progress.finish_and_clear();
     let failing = stream.finish()?;
     Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })

@@ -55,8 +55,23 @@ pub struct Translated {
     pub crosses_sentences: bool,
 }
 
-/// Translate a pattern in one parse: its regex source, anchors and required anchor sets.
+/// Translate a pattern in one parse: its regex source, anchors and required anchor sets,
+/// and whether a match may cross a sentence end.
 pub fn translate(pattern: &str) -> Result<Translated, PatternError> {
+    let (source, anchors, required) = translate_parts(pattern)?;
+    Ok(Translated {
+        crosses_sentences: can_hold_sentence_end(&source),
+        source,
+        anchors,
+        required,
+    })
+}
+
+/// A pattern's regex source, anchors and required anchor sets (the sentence-end check,
+/// which parses the source again, is left to `translate`).
+type Parts = (String, Option<Vec<Anchor>>, Vec<Vec<Anchor>>);
+
+fn translate_parts(pattern: &str) -> Result<Parts, PatternError> {
     let fail = |reason: &str| PatternError {
         pattern: pattern.to_string(),
         reason: reason.to_string(),
@@ -64,13 +79,7 @@ pub fn translate(pattern: &str) -> Result<Translated, PatternError> {
     if let Some(raw) = pattern.strip_prefix("re:") {
         // Raw expressions keep the case-insensitivity every pattern has.
         let (anchors, required) = raw_anchors(raw);
-        let source = format!("(?i:{raw})");
-        return Ok(Translated {
-            crosses_sentences: can_hold_sentence_end(&source),
-            source,
-            anchors,
-            required,
-        });
+        return Ok((format!("(?i:{raw})"), anchors, required));
     }
     if pattern.trim().is_empty() {
         return Err(fail("the pattern is empty"));
@@ -88,13 +97,11 @@ pub fn translate(pattern: &str) -> Result<Translated, PatternError> {
     let body = emit(&items);
     // A compiled pattern starts and ends on word edges.
     let sets = anchor_sets(&items, true, true);
-    let source = format!(r"{START_HALF}(?:{body}){END_HALF}");
-    Ok(Translated {
-        crosses_sentences: can_hold_sentence_end(&source),
-        source,
-        anchors: best_anchor_set(sets.clone()),
-        required: sets.into_iter().filter(|set| is_selective(set)).collect(),
-    })
+    Ok((
+        format!(r"{START_HALF}(?:{body}){END_HALF}"),
+        best_anchor_set(sets.clone()),
+        sets.into_iter().filter(|set| is_selective(set)).collect(),
+    ))
 }
 
 /// The punctuation that ends a sentence, where the matcher may cut a block in two.
@@ -144,7 +151,7 @@ fn hir_holds_sentence_end(hir: &regex_syntax::hir::Hir) -> bool {
 /// the space classes) and grows too large for the lazy DFA, which then hands the search to
 /// a much slower engine.
 pub fn to_regex_source(pattern: &str) -> Result<String, PatternError> {
-    translate(pattern).map(|t| t.source)
+    translate_parts(pattern).map(|(source, _, _)| source)
 }
 
 #[derive(Debug, Clone)]
@@ -646,7 +653,7 @@ impl Anchor {
 /// Anchors of `pattern`: literals of which every match contains at least one; `None` when no
 /// such set exists (all-optional patterns, raw expressions without usable literals).
 pub fn anchors(pattern: &str) -> Option<Vec<Anchor>> {
-    translate(pattern).ok()?.anchors
+    translate_parts(pattern).ok()?.1
 }
 
 /// Shortest raw literal worth prefiltering on: shorter ones occur in nearly every draft.
@@ -795,7 +802,9 @@ fn anchor_sets(items: &[Item], open_start: bool, open_end: bool) -> Vec<Vec<Anch
 /// a block holds one word of every set is cheap and rules out most blocks before the regex
 /// runs. Empty for raw expressions.
 pub fn required_anchor_sets(pattern: &str) -> Vec<Vec<Anchor>> {
-    translate(pattern).map(|t| t.required).unwrap_or_default()
+    translate_parts(pattern)
+        .map(|(_, _, required)| required)
+        .unwrap_or_default()
 }
 
 fn is_selective(set: &[Anchor]) -> bool {
