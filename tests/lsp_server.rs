@@ -338,6 +338,48 @@ async fn quick_fixes_apply_exactly_in_every_encoding() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_document_with_many_findings_publishes_light_data_and_still_offers_fixes() {
+    // Over 500 findings: the fixes stay out of `data`, and a code action finds them again.
+    let paragraph = "I'd like to add you to my professional network. Let's touch base soon.\n\n";
+    let text = paragraph.repeat(400);
+    let findings = core_findings(&text, Format::PlainText);
+    assert!(findings.len() > outreach_lint::lsp::FIXES_IN_DATA_UP_TO);
+    let mut client = started(vscode_caps(), fast()).await;
+    let uri = "file:///lsp-test/many.txt";
+    client.open(uri, "plaintext", 3, &text).await;
+    let diags = client.diagnostics(uri, Some(3)).await;
+    assert_eq!(diags.len(), findings.len());
+    assert!(diags.iter().all(|d| d["data"]["fixes"].is_null()));
+    assert_eq!(diags[0]["data"]["version"], 3);
+    let (diag, finding) = diags
+        .iter()
+        .zip(&findings)
+        .rev()
+        .find(|(_, f)| !f.fixes.is_empty())
+        .expect("a finding with a fix");
+    let actions = actions_for(&mut client, uri, diag, None).await;
+    for fix in &finding.fixes {
+        let action = actions
+            .iter()
+            .find(|a| a["title"] == fix.title.as_str())
+            .unwrap_or_else(|| panic!("no action `{}` in {actions:?}", fix.title));
+        let (edits, _) = edits_for(&action["edit"], uri);
+        let got = apply_text_edits(&text, &edits, "utf-16");
+        let (want, _) = fix::apply_edits(&text, &fix.edits);
+        assert_eq!(got, want, "{}", fix.title);
+    }
+    // A short draft still carries its fixes.
+    client
+        .open("file:///lsp-test/short.md", "markdown", 1, DRAFT_MD)
+        .await;
+    let short = client
+        .diagnostics("file:///lsp-test/short.md", Some(1))
+        .await;
+    assert!(short.iter().any(|d| d["data"]["fixes"].is_array()));
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn personal_line_is_offered_for_generic_phrases() {
     let mut client = started(neovim_caps(), fast()).await;
     let uri = "file:///lsp-test/personal.md";

@@ -107,15 +107,18 @@ fn targets(analysis: &Analysis, req: &Request<'_>) -> Vec<Target> {
         };
         let data = DiagnosticData::from_diagnostic(diagnostic);
         if let Some(data) = data.filter(|d| d.version == analysis.version && d.rule == rule) {
-            targets.push(Target {
-                diagnostic: diagnostic.clone(),
-                rule: data.rule,
-                category: data.category,
-                fixes: data.fixes,
-            });
-            continue;
+            if let Some(fixes) = data.fixes {
+                targets.push(Target {
+                    diagnostic: diagnostic.clone(),
+                    rule: data.rule,
+                    category: data.category,
+                    fixes,
+                });
+                continue;
+            }
         }
-        // No usable data: find the finding again in the current text.
+        // No usable data, or data without its fixes: find the finding again in the current
+        // text.
         let wanted_range = snap.byte_range(diagnostic.range, enc);
         let finding = analysis
             .findings

@@ -147,16 +147,30 @@ impl Snapshot {
         version: i32,
         encoding: PositionEncoding,
     ) -> Diagnostic {
+        self.diagnostic_carrying(finding, version, encoding, true)
+    }
+
+    /// A finding as a diagnostic, with its fixes in `data` only when `with_fixes`; without
+    /// them a code action finds the finding again in the server's latest analysis.
+    pub fn diagnostic_carrying(
+        &self,
+        finding: &Finding,
+        version: i32,
+        encoding: PositionEncoding,
+        with_fixes: bool,
+    ) -> Diagnostic {
         let data = DiagnosticData {
             version,
             rule: finding.rule.clone(),
             category: finding.category.clone(),
             range: finding.range.clone(),
-            fixes: finding
-                .fixes
-                .iter()
-                .map(|f| self.fix(f, encoding))
-                .collect(),
+            fixes: with_fixes.then(|| {
+                finding
+                    .fixes
+                    .iter()
+                    .map(|f| self.fix(f, encoding))
+                    .collect()
+            }),
         };
         Diagnostic {
             range: self.diagnostic_range(finding.range.clone(), encoding),
@@ -207,8 +221,9 @@ pub struct DiagnosticData {
     pub category: String,
     /// The finding's byte range in that version.
     pub range: Range<usize>,
-    /// The fixes, best first.
-    pub fixes: Vec<FixData>,
+    /// The fixes, best first; left out of large publications (`lsp::FIXES_IN_DATA_UP_TO`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixes: Option<Vec<FixData>>,
 }
 
 impl DiagnosticData {

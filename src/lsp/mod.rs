@@ -285,6 +285,12 @@ struct Inner {
 /// How many documents keep their last analysis for hover and code actions.
 const CACHED_ANALYSES: usize = 16;
 
+/// Publications of up to this many diagnostics carry each finding's fixes in
+/// `Diagnostic.data`. Beyond it the fixes are left out: they are several times the size of
+/// the diagnostic, so a document with thousands of findings would spend most of each
+/// publication on them, and a code action finds the finding again in the latest analysis.
+pub const FIXES_IN_DATA_UP_TO: usize = 500;
+
 type Task = Box<dyn FnOnce() + Send>;
 
 /// A dedicated lint thread. Every thread that runs the matcher grows its own regex caches
@@ -521,9 +527,10 @@ impl Inner {
         }
         let snapshot = Snapshot::new(text);
         let diagnostics = if diagnostics {
+            let with_fixes = findings.len() <= FIXES_IN_DATA_UP_TO;
             findings
                 .iter()
-                .map(|f| snapshot.diagnostic(f, job.version, session.encoding))
+                .map(|f| snapshot.diagnostic_carrying(f, job.version, session.encoding, with_fixes))
                 .collect()
         } else {
             Vec::new()
