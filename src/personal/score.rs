@@ -367,11 +367,15 @@ pub fn is_ask(sentence: &str) -> bool {
     for token in token_iter(sentence) {
         recent.rotate_left(1);
         recent[ASK_WINDOW - 1] = token.text;
+        // The newest word first: it rules out nearly every opener with one comparison.
         let completes = |pattern: &&[&str]| {
-            recent[ASK_WINDOW - pattern.len()..]
-                .iter()
-                .zip(pattern.iter())
-                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            pattern
+                .last()
+                .is_some_and(|last| last.eq_ignore_ascii_case(token.text))
+                && recent[ASK_WINDOW - pattern.len()..]
+                    .iter()
+                    .zip(pattern.iter())
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
         };
         if ASK_OPENERS.iter().any(completes) {
             return true;

@@ -318,7 +318,7 @@ fn their_work() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r#"(?i)(?-u:\b)(?:the|that|this)\s+(?:[\w.-]+\s+){0,4}?(?:post|map|talk|article|paper|thread|deck|chart|write-?up|video|slides|report|guide|checklist|poster|demo|library|tool)\s+(?:you|u)\s+(?:posted|wrote|shared|gave|published|presented|made|built|shipped|ran|released|put\s+out)\s+|(?-u:\b)(?:we|I)\s+(?:use|used|have\s+been\s+using|rely\s+on|run|deploy|deployed)\s+(?:your|ur)\s+(?:[\w.-]+\s+){0,2}?(?:library|crate|package|tool|plugin|app|module|repo|gem|sdk|api|framework|extension|template|checklist|spreadsheet|model|dataset)\s+|(?-u:\b)(?:got|received|thanks for|reviewed|went through|read through)\s+(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,2}?(?:quote|estimate|bid|drawings|submittal|proposal)\s*(?:for|on)\s+|(?-u:\b)(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,4}?(?:post|posts|talk|talks|article|paper|papers|preprint|poster|podcast|book|chapter|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|prs|pull request|commit|fork|crate|package|plugin|extension|gem|module|notebook|dashboard|newsletter|video|episode|study|research|thesis|dissertation|blog|essay|write-?up|teardown|benchmark|library|repo|repository|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|column|work on|analysis|guide|chart|diagram|map|tool|app|open-source|patch|fix|issue|rfc|proposal|grant|spec|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series|solution|submission|entry|case study|whitepaper|white paper|mural|exhibit|exhibition|album|film|documentary|photo|photos|photographs|speech|sermon|lesson|class|seminar|syllabus|bakery|menu|shop|score|soundtrack|song|single|EP|mixtape|playlist|arrangement|choreography|production|staging|collection|catalogue|installation|portfolio|game|level)(?-u:\b)\s*(?:on|about|at|in|from|for|to|into|where|when|titled|called|named|that|which|who|of|with|by|comparing|showing|describing|explaining|arguing|reporting|measuring|proving|covering|reported|showed|argued|found|described|proposed|measured|compared|explained|covered|last|this|—|–|-|:|,)(?:\s+|$)|(?-u:\b)(?:read|saw|watched|heard|listened to|caught)\s+(?:the|a|an|that)\s+(?:[\w.-]+\s+){0,5}?(?:piece|article|interview|profile|feature|story|write-?up|segment|episode|coverage|spotlight|q&a)\s+(?:on|about|with|featuring)\s+(?:you|your|ur)(?-u:\b)\s*|(?-u:\b)(?:your|ur)\s+(?:[\w.-]+\s+){0,3}?(?:website|site|page|gallery|listing|brochure|menu|catalogue|homepage|shopfront|storefront|sign|signage)\s+(?:still\s+|currently\s+|now\s+|already\s+)?(?:shows|says|lists|mentions|describes|features|uses|has)\s+(?:the|a|an|two|three|four)\s+"#,
+            r#"(?i)(?-u:\b)(?:the|that|this)\s+(?:[\w.-]+\s+){0,4}?(?:post|map|talk|article|paper|thread|deck|chart|write-?up|video|slides|report|guide|checklist|poster|demo|library|tool)\s+(?:you|u)\s+(?:posted|wrote|shared|gave|published|presented|made|built|shipped|ran|released|put\s+out)\s+|(?-u:\b)(?:we|I)\s+(?:use|used|have\s+been\s+using|rely\s+on|run|deploy|deployed)\s+(?:your|ur)\s+(?:[\w.-]+\s+){0,2}?(?:library|crate|package|tool|plugin|app|module|repo|gem|sdk|api|framework|extension|template|checklist|spreadsheet|model|dataset)\s+|(?-u:\b)(?:got|received|thanks for|reviewed|went through|read through)\s+(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,2}?(?:quote|estimate|bid|drawings|submittal|proposal)\s*(?:for|on)\s+|(?-u:\b)(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,4}?(?:post|posts|talk|talks|article|paper|papers|preprint|poster|podcast|book|chapter|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|prs|pull request|commit|fork|crate|package|plugin|extension|gem|module|notebook|dashboard|newsletter|video|episode|study|research|thesis|dissertation|blog|essay|write-?up|teardown|benchmark|library|repo|repository|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|column|work on|analysis|guide|chart|diagram|map|tool|app|open-source|patch|fix|issue|rfc|proposal|grant|spec|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series|solution|submission|entry|case study|whitepaper|white paper|mural|exhibit|exhibition|album|film|documentary|photo|photos|photographs|speech|sermon|lesson|class|seminar|syllabus|bakery|menu|shop|score|soundtrack|song|single|EP|mixtape|playlist|arrangement|choreography|production|staging|collection|catalogue|installation|portfolio|game|level|notes|handout|handouts|textbook)(?-u:\b)\s*(?:on|about|at|in|from|for|to|into|where|when|titled|called|named|that|which|who|of|with|by|comparing|showing|describing|explaining|arguing|reporting|measuring|proving|covering|reported|showed|argued|found|described|proposed|measured|compared|explained|covered|last|this|—|–|-|:|,)(?:\s+|$)|(?-u:\b)(?:your|ur)\s+(?-i:[A-Z][a-z]*[A-Z0-9][\w-]*)\s+(?:paper|papers|talk|talks|post|article|preprint|poster|keynote|workshop|slides|deck|thesis|notes|tutorial|lecture|demo|benchmark|write-?up)(?-u:\b)[\s.,;:!?)]*|(?-u:\b)(?:read|saw|watched|heard|listened to|caught)\s+(?:the|a|an|that)\s+(?:[\w.-]+\s+){0,5}?(?:piece|article|interview|profile|feature|story|write-?up|segment|episode|coverage|spotlight|q&a)\s+(?:on|about|with|featuring)\s+(?:you|your|ur)(?-u:\b)\s*|(?-u:\b)(?:your|ur)\s+(?:[\w.-]+\s+){0,3}?(?:website|site|page|gallery|listing|brochure|menu|catalogue|homepage|shopfront|storefront|sign|signage)\s+(?:still\s+|currently\s+|now\s+|already\s+)?(?:shows|says|lists|mentions|describes|features|uses|has)\s+(?:the|a|an|two|three|four)\s+"#,
         )
     })
 }
@@ -1229,6 +1229,28 @@ mod tests {
         }
         let vague = "We use your product every day.";
         assert!(!details(vague, &none).contains(&DetailKind::TheirWork));
+    }
+
+    #[test]
+    fn a_piece_named_by_its_venue_or_topic_is_their_work() {
+        let none = names(&[]);
+        for s in [
+            "Moving to post-processing makes sense after your EMOS paper.",
+            "Your PyCon talk, and the flame graphs in it, changed our profiling.",
+            "I've been working through your lecture notes on randomized linear algebra.",
+        ] {
+            assert!(details(s, &none).contains(&DetailKind::TheirWork), "{s}");
+        }
+        for vague in [
+            "I really enjoyed your recent paper.",
+            "Your Amazing talk was inspiring.",
+            "Thanks for your notes.",
+        ] {
+            assert!(
+                !details(vague, &none).contains(&DetailKind::TheirWork),
+                "{vague}"
+            );
+        }
     }
 
     #[test]
