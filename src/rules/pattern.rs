@@ -450,6 +450,8 @@ fn text_speak(word: &str) -> Option<&'static [&'static str]> {
         "please" => &["pls", "plz"],
         "thanks" => &["thx", "tks"],
         "people" => &["ppl"],
+        "message" => &["msg"],
+        "love" => &["luv"],
         _ => return None,
     })
 }
@@ -871,6 +873,12 @@ mod tests {
             "im keen to meet ppl like ya",
         );
         assert_matches("your profile", "ur profile");
+        assert_matches(
+            "I hope this message finds you well",
+            "I hope this msg finds u well",
+        );
+        assert_matches("would love to chat", "would luv to chat");
+        assert_no_match("would love to chat", "would glove to chat");
         assert_no_match("your profile", "our profile");
         assert_no_match("add you to", "add gnu to");
         assert_matches("don't", "do not");
