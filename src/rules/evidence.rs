@@ -1021,13 +1021,13 @@ pub fn is_self_introduction(sentence: &str) -> bool {
 }
 
 /// Where a clause about the writer starts in the text before a phrase, when that text ends
-/// with one: "I'm a nursing student at Rutgers and honestly ...". Its names and numbers are
-/// the writer's. A clause that mentions the reader ("im a huge fan of ur build and") is not.
+/// with one: "I'm a nursing student at Rutgers and honestly ...", "I coach the Hornets U11
+/// girls and would love to ...". Its names and numbers are the writer's. A clause that mentions the reader ("im a huge fan of ur build and") is not.
 pub fn sender_clause_start(before: &str) -> Option<usize> {
     static CLAUSE: OnceLock<Regex> = OnceLock::new();
     let clause = CLAUSE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)|as\s+an?)\s[^,;:]*?(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,4}\s*$",
+            r"(?i)(?-u:\b)(?:(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)|as\s+an?|i\s+(?:coach|run|teach|manage|lead|own|organi[sz]e|volunteer|study|work))\s[^,;:]*?(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,4}\s*$",
         )
     });
     let found = clause.find(before)?;
@@ -1309,6 +1309,10 @@ mod tests {
                 0,
             ),
             ("As a young engineer at Arup, and ", 0),
+            (
+                "I coach the Hornets U11 girls on the other side of town and would luv to ",
+                0,
+            ),
         ] {
             assert_eq!(sender_clause_start(before), Some(start), "{before}");
         }
@@ -1317,6 +1321,8 @@ mod tests {
             "im a huge fan of ur Dunmore build and ",
             "Congrats on the Series B, and ",
             "I'm a junior at Georgia Tech",
+            "I run the same BFD timers as your team and ",
+            "I coaching ",
         ] {
             assert_eq!(sender_clause_start(before), None, "{before}");
         }
