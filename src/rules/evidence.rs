@@ -1022,7 +1022,8 @@ pub fn is_self_introduction(sentence: &str) -> bool {
 
 /// Where a clause about the writer starts in the text before a phrase, when that text ends
 /// with one: "I'm a nursing student at Rutgers and honestly ...", "I coach the Hornets U11
-/// girls and would love to ...". Its names and numbers are the writer's. A clause that mentions the reader ("im a huge fan of ur build and") is not.
+/// girls and would love to ...". Its names and numbers are the writer's. A clause that
+/// mentions the reader ("im a huge fan of ur build and") is not.
 pub fn sender_clause_start(before: &str) -> Option<usize> {
     static CLAUSE: OnceLock<Regex> = OnceLock::new();
     let clause = CLAUSE.get_or_init(|| {

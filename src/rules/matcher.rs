@@ -41,16 +41,19 @@ pub struct CompiledRule {
     /// Per pattern: anchor-word sets (word index, whole word only) of which a block must hold
     /// one word each before the pattern's regex runs on it.
     required_words: Vec<Vec<Vec<(usize, bool)>>>,
-    /// Per pattern, from its translation: anchors and required anchor sets, until the rule
-    /// set's index takes them.
+    /// Per pattern, from its translation: anchors, required anchor sets and whether a match
+    /// may cross a sentence end, until the rule set's index takes them.
     pending_anchors: Vec<PatternAnchors>,
-    /// Per pattern: a match may run on past a sentence's final punctuation
-    /// (`pattern::can_hold_sentence_end`), so it is searched over whole blocks.
-    crosses_sentences: Vec<bool>,
 }
 
-/// A pattern's anchors and required anchor sets (see `pattern::Translated`).
-type PatternAnchors = (Option<Vec<pattern::Anchor>>, Vec<Vec<pattern::Anchor>>);
+/// A pattern's anchors and required anchor sets, and whether a match may run on past a
+/// sentence's final punctuation, so that it is searched over whole blocks (see
+/// `pattern::Translated`).
+type PatternAnchors = (
+    Option<Vec<pattern::Anchor>>,
+    Vec<Vec<pattern::Anchor>>,
+    bool,
+);
 
 /// A regex translated from a pattern and compiled on first use.
 #[derive(Debug)]
@@ -278,12 +281,8 @@ impl RuleSet {
                 continue;
             }
             let pending = std::mem::take(&mut rule.pending_anchors);
-            for (p, (anchors, required)) in pending.into_iter().enumerate() {
-                let table = if rule.crosses_sentences[p] {
-                    &mut across
-                } else {
-                    &mut within
-                };
+            for (p, (anchors, required, crosses)) in pending.into_iter().enumerate() {
+                let table = if crosses { &mut across } else { &mut within };
                 let sets = required
                     .into_iter()
                     .map(|set| {
@@ -462,7 +461,7 @@ impl RuleSet {
     fn search_block(&self, block: &str) -> Vec<BlockHit> {
         let mut out = Vec::new();
         let words = anchor_words(&self.across, block, 0..block.len());
-        for (rule, pattern) in self.block_candidates(&self.across, &words) {
+        for (rule, pattern) in self.candidates(&self.across, &words) {
             self.search_pattern(rule, pattern, Input::new(block), &mut out);
         }
         for segment in segments(block) {
@@ -498,7 +497,7 @@ impl RuleSet {
         self.segment_memo.get_or_compute(&key, || {
             let words = anchor_words(&self.within, context, inner.clone());
             let mut out = Vec::new();
-            for (rule, pattern) in self.block_candidates(&self.within, &words) {
+            for (rule, pattern) in self.candidates(&self.within, &words) {
                 let input = Input::new(context).range(inner.clone());
                 self.search_pattern(rule, pattern, input, &mut out);
             }
@@ -530,7 +529,7 @@ impl RuleSet {
 
     /// The patterns of `index` whose anchors and required words `words` holds, in rule and
     /// pattern order.
-    fn block_candidates(&self, index: &AnchorIndex, words: &BlockWords) -> Vec<(usize, usize)> {
+    fn candidates(&self, index: &AnchorIndex, words: &BlockWords) -> Vec<(usize, usize)> {
         let mut hits: Vec<(usize, usize)> = Vec::new();
         for &(word, whole) in words.seen() {
             for owner in &index.owners[word] {
@@ -620,7 +619,6 @@ fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> 
     };
     let mut patterns = Vec::new();
     let mut pending_anchors = Vec::new();
-    let mut crosses_sentences = Vec::new();
     if spec.kind == RuleKind::Phrase {
         for (i, p) in spec.patterns.iter().enumerate() {
             let translated = match super::builtin::pretranslated(&spec.id, i, p) {
@@ -637,8 +635,11 @@ fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> 
                 narrow: !eager,
                 ..LazyRegex::new(translated.source)
             });
-            pending_anchors.push((translated.anchors, translated.required));
-            crosses_sentences.push(translated.crosses_sentences);
+            pending_anchors.push((
+                translated.anchors,
+                translated.required,
+                translated.crosses_sentences,
+            ));
         }
     }
     Ok(CompiledRule {
@@ -650,7 +651,6 @@ fn compile_rule(spec: RuleSpec, eager: bool) -> Result<CompiledRule, RuleError> 
         unless_next_sentence: lazy(&spec.unless_next_sentence)?,
         required_words: Vec::new(),
         pending_anchors,
-        crosses_sentences,
         patterns,
         spec,
     })

@@ -120,7 +120,6 @@ pub fn can_hold_sentence_end(source: &str) -> bool {
 
 fn hir_holds_sentence_end(hir: &regex_syntax::hir::Hir) -> bool {
     use regex_syntax::hir::{Class, HirKind};
-    let is_end = |c: u32| SENTENCE_ENDS.iter().any(|&b| u32::from(b) == c);
     let in_range = |start: u32, end: u32| {
         SENTENCE_ENDS
             .iter()
@@ -128,7 +127,7 @@ fn hir_holds_sentence_end(hir: &regex_syntax::hir::Hir) -> bool {
     };
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => false,
-        HirKind::Literal(lit) => lit.0.iter().any(|&b| is_end(u32::from(b))),
+        HirKind::Literal(lit) => lit.0.iter().any(|b| SENTENCE_ENDS.contains(b)),
         HirKind::Class(Class::Unicode(class)) => class
             .ranges()
             .iter()
