@@ -1028,7 +1028,7 @@ pub fn sender_clause_start(before: &str) -> Option<usize> {
     static CLAUSE: OnceLock<Regex> = OnceLock::new();
     let clause = CLAUSE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)|as\s+an?|i\s+(?:coach|run|teach|manage|lead|own|organi[sz]e|volunteer|study|work))\s[^,;:]*?(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,4}\s*$",
+            r"(?i)(?-u:\b)(?:(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)|as\s+an?|i\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coach|run|teach|manage|lead|own|organi[sz]e|volunteer|study|work)|(?:i'm|i’m|im|i am)\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coaching|running|teaching|managing|leading|organi[sz]ing|volunteering|studying|working))\s[^,;:]*?(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,4}\s*$",
         )
     });
     let found = clause.find(before)?;
@@ -1314,6 +1314,12 @@ mod tests {
                 "I coach the Hornets U11 girls on the other side of town and would luv to ",
                 0,
             ),
+            ("I also coach the Eastside U9s and would love to ", 0),
+            (
+                "I'm coaching the Eastside U9s this year and would love to ",
+                0,
+            ),
+            ("I run a small bakery in Leeds and would love to ", 0),
         ] {
             assert_eq!(sender_clause_start(before), Some(start), "{before}");
         }
@@ -1323,6 +1329,7 @@ mod tests {
             "Congrats on the Series B, and ",
             "I'm a junior at Georgia Tech",
             "I run the same BFD timers as your team and ",
+            "I'm working through your checklist and ",
             "I coaching ",
         ] {
             assert_eq!(sender_clause_start(before), None, "{before}");
