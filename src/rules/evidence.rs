@@ -1180,6 +1180,16 @@ mod tests {
         n
     }
 
+    /// Each of `theirs` carries a piece of the reader's work under `known`; none of `not` does.
+    fn assert_their_work(known: &KnownNames, theirs: &[&str], not: &[&str]) {
+        for s in theirs {
+            assert!(details(s, known).contains(&DetailKind::TheirWork), "{s}");
+        }
+        for s in not {
+            assert!(!details(s, known).contains(&DetailKind::TheirWork), "{s}");
+        }
+    }
+
     #[test]
     fn joint_questions_are_shared_work_but_pitch_questions_are_not() {
         assert!(is_joint_question(
@@ -1221,28 +1231,23 @@ mod tests {
 
     #[test]
     fn a_piece_they_made_or_we_use_is_their_work() {
-        let none = names(&[]);
-        for s in [
-            "The journey map you posted in January is what convinced our team.",
-            "We use your library pdfminer-tables for our bank statements.",
-            // Named by the venue or topic it came from.
-            "Moving to post-processing makes sense after your EMOS paper.",
-            "Your PyCon talk, and the flame graphs in it, changed our profiling.",
-            "I've been working through your lecture notes on randomized linear algebra.",
-        ] {
-            assert!(details(s, &none).contains(&DetailKind::TheirWork), "{s}");
-        }
-        for vague in [
-            "We use your product every day.",
-            "I really enjoyed your recent paper.",
-            "Your Amazing talk was inspiring.",
-            "Thanks for your notes.",
-        ] {
-            assert!(
-                !details(vague, &none).contains(&DetailKind::TheirWork),
-                "{vague}"
-            );
-        }
+        assert_their_work(
+            &names(&[]),
+            &[
+                "The journey map you posted in January is what convinced our team.",
+                "We use your library pdfminer-tables for our bank statements.",
+                // Named by the venue or topic it came from.
+                "Moving to post-processing makes sense after your EMOS paper.",
+                "Your PyCon talk, and the flame graphs in it, changed our profiling.",
+                "I've been working through your lecture notes on randomized linear algebra.",
+            ],
+            &[
+                "We use your product every day.",
+                "I really enjoyed your recent paper.",
+                "Your Amazing talk was inspiring.",
+                "Thanks for your notes.",
+            ],
+        );
     }
 
     #[test]
@@ -1264,16 +1269,15 @@ mod tests {
 
     #[test]
     fn a_piece_about_the_reader_is_their_work() {
-        let none = names(&[]);
-        for s in [
-            "I read the Arizona Dental Association newsletter piece on your Mesa practice moving to same-day crowns.",
-            "caught that podcast interview with you about the flood barriers",
-        ] {
-            assert!(details(s, &none).contains(&DetailKind::TheirWork), "{s}");
-        }
-        // A piece on a topic, not on them, is not.
-        let topic = "I read an article about fluxonium qubits last week.";
-        assert!(!details(topic, &none).contains(&DetailKind::TheirWork));
+        assert_their_work(
+            &names(&[]),
+            &[
+                "I read the Arizona Dental Association newsletter piece on your Mesa practice moving to same-day crowns.",
+                "caught that podcast interview with you about the flood barriers",
+            ],
+            // A piece on a topic, not on them, is not.
+            &["I read an article about fluxonium qubits last week."],
+        );
     }
 
     #[test]
@@ -1415,41 +1419,37 @@ mod tests {
 
     #[test]
     fn playing_their_game_or_eating_at_their_place_is_their_work() {
-        let none = names(&[]);
-        for s in [
-            "I played through *Lanternfall* last weekend.",
-            "We ate at Marrow on Friday, table of six at the late seating.",
-            "Got your quote for the pallet racking at the Joliet building.",
-            "While playing the Brazilian Portuguese build of Hollow Tides last weekend, I noticed a typo.",
-        ] {
-            assert!(details(s, &none).contains(&DetailKind::TheirWork), "{s}");
-        }
-        for s in [
-            "I played tennis on Friday.",
-            "We ate at home.",
-            "While playing the demo of our app, you can skip the tutorial.",
-        ] {
-            assert!(!details(s, &none).contains(&DetailKind::TheirWork), "{s}");
-        }
+        assert_their_work(
+            &names(&[]),
+            &[
+                "I played through *Lanternfall* last weekend.",
+                "We ate at Marrow on Friday, table of six at the late seating.",
+                "Got your quote for the pallet racking at the Joliet building.",
+                "While playing the Brazilian Portuguese build of Hollow Tides last weekend, I noticed a typo.",
+            ],
+            &[
+                "I played tennis on Friday.",
+                "We ate at home.",
+                "While playing the demo of our app, you can skip the tutorial.",
+            ],
+        );
     }
 
     #[test]
     fn a_congratulation_on_a_named_achievement_is_their_work() {
-        let known = names(&["Acme"]);
-        for s in [
-            "Congratulations on the Red Dot for the Halo wheelchair brake.",
-            "Congrats on the RIAI shortlist for the Ballymun library!",
-            "Congratulations, Saoirse — the RIAI shortlist for the Ballymun library is deserved.",
-        ] {
-            assert!(details(s, &known).contains(&DetailKind::TheirWork), "{s}");
-        }
-        for s in [
-            "Congrats on the new role at Acme!",
-            "Congratulations on your promotion at Google.",
-            "Congrats on the LinkedIn anniversary!",
-        ] {
-            assert!(!details(s, &known).contains(&DetailKind::TheirWork), "{s}");
-        }
+        assert_their_work(
+            &names(&["Acme"]),
+            &[
+                "Congratulations on the Red Dot for the Halo wheelchair brake.",
+                "Congrats on the RIAI shortlist for the Ballymun library!",
+                "Congratulations, Saoirse — the RIAI shortlist for the Ballymun library is deserved.",
+            ],
+            &[
+                "Congrats on the new role at Acme!",
+                "Congratulations on your promotion at Google.",
+                "Congrats on the LinkedIn anniversary!",
+            ],
+        );
     }
 
     #[test]
