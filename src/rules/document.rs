@@ -140,7 +140,13 @@ fn signature_lines(masked: &str) -> Vec<&str> {
         .collect();
     window.reverse();
     let Some(pos) = window.iter().rposition(|line| is_sign_off(line)) else {
-        return Vec::new();
+        // "... we shld catch up sometime xx / Bev": a last line that is only a name signs
+        // the draft even without a sign-off word before it.
+        return window
+            .last()
+            .filter(|line| bare_name_regex().is_match(line))
+            .map(|line| vec![*line])
+            .unwrap_or_default();
     };
     window[pos + 1..]
         .iter()
@@ -148,6 +154,15 @@ fn signature_lines(masked: &str) -> Vec<&str> {
         .copied()
         .filter(|line| line.chars().count() <= 80)
         .collect()
+}
+
+/// A line that is only a name: one to three capitalised words, perhaps after a dash.
+fn bare_name_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*[-–—~]?\s*\p{Lu}[\p{Ll}'’.-]*(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,2}\s*$")
+            .unwrap_or_else(|err| panic!("name regex is a constant: {err}"))
+    })
 }
 
 fn is_sign_off(line: &str) -> bool {
@@ -488,7 +503,20 @@ mod tests {
         let kind =
             "Body line.\n\nKind regards,\nPooja S.\nTalent Acquisition | Vriksha HR Solutions\n";
         assert_eq!(signature_lines(kind).len(), 2);
-        // "Thanks for the tour on Friday." is a sentence, not a sign-off: no signature.
-        assert!(signature_lines("Hi Ana,\n\nThanks for the tour on Friday.\nSam\n").is_empty());
+        // "Thanks for the tour on Friday." is a sentence, not a sign-off; the bare name
+        // after it still signs the draft.
+        assert_eq!(
+            signature_lines("Hi Ana,\n\nThanks for the tour on Friday.\nSam\n"),
+            vec!["Sam"]
+        );
+        assert_eq!(
+            signature_lines("hope ur good, we shld catch up sometime xx\n— Bev Ndlovu\n"),
+            vec!["— Bev Ndlovu"]
+        );
+        // A last line that is a sentence, or names more than a person would sign with, is
+        // not a signature.
+        assert!(signature_lines("Hi Ana,\n\nSee you at PyCon\n").is_empty());
+        assert!(signature_lines("Hi Ana,\n\nThanks for the tour on Friday.\n").is_empty());
+        assert!(signature_lines("Body.\nGreat Work From Everyone Here\n").is_empty());
     }
 }

@@ -256,6 +256,9 @@ const NOT_DETAILS: &[&str] = &[
     r"\+?(?-u:\b)\d{1,4}[ .-]\d{3,4}[ .-]\d{3,5}(?:[ .-]\d{2,5})?(?-u:\b)",
     // The crowd they belong to: "in the Brussels policy community".
     r"(?-u:\b)(?:in|across|within|throughout)\s+the\s+(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,2}(?:\s+[a-z]+)?\s+(?:community|space|industry|sector|ecosystem|scene|world|market)(?-u:\b)",
+    // The date of the writer's own earlier message: "my email from last week", "my note of
+    // 4 June". It dates the nudge, not anything about the reader.
+    r"(?-u:\b)(?:my|our)\s+(?:(?:last|previous|earlier|original|first|initial)\s+)?(?:email|e-mail|message|note|mail|inmail|letter|request)\s+(?:from|of|on|sent)\s+(?:last\s+(?:week|month)|yesterday|earlier\s+(?:this|last)\s+(?:week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)(?-u:\b)",
     // A tenure from their profile: "5 years at Halden".
     r"(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\+?[\s-]*(?:years?|yrs?)\s+(?:at|with|@)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,3}",
 ];
@@ -1022,13 +1025,15 @@ pub fn is_self_introduction(sentence: &str) -> bool {
 
 /// Where a clause about the writer starts in the text before a phrase, when that text ends
 /// with one: "I'm a nursing student at Rutgers and honestly ...", "I coach the Hornets U11
-/// girls and would love to ...". Its names and numbers are the writer's. A clause that
-/// mentions the reader ("im a huge fan of ur build and") is not.
+/// girls and would love to ...", "I'm looking to grow my network in UK film and ...", or the
+/// writer's search ("... while looking at indie devs in Kraków and"). Its names and numbers
+/// are the writer's. A clause that mentions the reader ("im a huge fan of ur build and") is
+/// not.
 pub fn sender_clause_start(before: &str) -> Option<usize> {
     static CLAUSE: OnceLock<Regex> = OnceLock::new();
     let clause = CLAUSE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)|as\s+an?|i\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coach|run|teach|manage|lead|own|organi[sz]e|volunteer|study|work)|(?:i'm|i’m|im|i am)\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coaching|running|teaching|managing|leading|organi[sz]ing|volunteering|studying|working))\s[^,;:]*?(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,4}\s*$",
+            r"(?i)(?-u:\b)(?:(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)|as\s+an?|(?:i'm|i’m|im|i am)\s+(?:(?:always|also|currently|really)\s+)?(?:looking|trying|hoping|keen|eager|aiming)\s+to|(?:while|when)\s+(?:i\s+was\s+)?(?:looking|searching|browsing|scrolling|researching)\s+(?:at|for|through|into|on)|i\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coach|run|teach|manage|lead|own|organi[sz]e|volunteer|study|work)|(?:i'm|i’m|im|i am)\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coaching|running|teaching|managing|leading|organi[sz]ing|volunteering|studying|working))\s[^,;:]*?(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,5}\s*$",
         )
     });
     let found = clause.find(before)?;
@@ -1036,14 +1041,15 @@ pub fn sender_clause_start(before: &str) -> Option<usize> {
 }
 
 /// A clause about the writer in the text after a phrase, up to the next comma or
-/// conjunction: "ur profile is so inspiring, im a 2nd yr business student and ...". Like
+/// conjunction: "ur profile is so inspiring, im a 2nd yr business student and ...", "...
+/// because I am always happy to connect with people of the WASH sector". Like
 /// the clause before a phrase, its names and numbers are the writer's; a clause that
 /// mentions the reader is not one.
 pub fn sender_clause_after(after: &str) -> Option<Range<usize>> {
     static CLAUSE: OnceLock<Regex> = OnceLock::new();
     let clause = CLAUSE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)\s[^,;:]*?(?:[,;:]|\s(?:and|so|but)\s|$)",
+            r"(?i)(?-u:\b)(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?|(?:(?:always|also|very|really|so|currently)\s+)*(?:happy|keen|eager|looking|interested|passionate|excited|trying|hoping)\s+to)\s[^,;:]*?(?:[,;:]|\s(?:and|so|but)\s|$)",
         )
     });
     let found = clause.find(after)?;
@@ -1054,6 +1060,15 @@ pub fn sender_clause_after(after: &str) -> Option<Range<usize>> {
 fn reader_word() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| compile(r"(?i)(?-u:\b)(?:you|your|yours|ur|u)(?-u:\b)"))
+}
+
+/// Whether a sentence gives an ask its length: "20 minutes", "a 15-min call", "half an hour".
+pub fn names_a_length(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(r"(?i)(?-u:\b)(?:(?:\d+|five|ten|fifteen|twenty|thirty|forty-five)\s*-?\s*(?:min|mins|minutes)|half\s+an\s+hour)(?-u:\b)")
+    })
+    .is_match(sentence)
 }
 
 /// Whether a sentence speaks to the reader or to shared history, so its details count as a
@@ -1324,6 +1339,14 @@ mod tests {
                 0,
             ),
             ("I run a small bakery in Leeds and would love to ", 0),
+            (
+                "I am looking to expand my network in UK film industry and it would be grateful to ",
+                0,
+            ),
+            (
+                "I came across your profile while looking at indie game devs in Kraków and ",
+                27,
+            ),
         ] {
             assert_eq!(sender_clause_start(before), Some(start), "{before}");
         }
@@ -1335,6 +1358,7 @@ mod tests {
             "I run the same BFD timers as your team and ",
             "I'm working through your checklist and ",
             "I coaching ",
+            "I came across your talk while looking for your Kestrel slides and ",
         ] {
             assert_eq!(sender_clause_start(before), None, "{before}");
         }
@@ -1349,9 +1373,17 @@ mod tests {
             sender_clause_after(", I'm a nurse in Leeds, and ").map(|r| r.start),
             Some(2)
         );
+        let after =
+            " some time, also because I am always happy to connect with people of the WASH sector.";
+        let clause = sender_clause_after(after).map(|r| &after[r]);
+        assert_eq!(
+            clause,
+            Some("I am always happy to connect with people of the WASH sector.")
+        );
         for after in [
             ", im a huge fan of ur Dunmore build",
             " on the Ostrich scheduler you open-sourced",
+            ", I'm keen to hear how your team sized the Kafka partitions",
         ] {
             assert_eq!(sender_clause_after(after), None, "{after}");
         }
@@ -1496,8 +1528,29 @@ mod tests {
             "As mentioned, we would love to help.",
             "Saw we share a few contacts, so figured I’d say hello.",
             "Thought I’ll drop a note, since I’m new here and I’ve heard good things.",
+            "Just circling back on my email from last week, wanted to touch base.",
+            "Following up on my note of 4 June, any thoughts?",
         ] {
             assert!(!is_specific(s, &known), "{s}: {:?}", details(s, &known));
+        }
+        // The date of something the reader did is still a detail.
+        assert!(is_specific(
+            "Your email from last week about the Leeds depot was a great read.",
+            &known
+        ));
+    }
+
+    #[test]
+    fn an_ask_has_a_length_when_it_names_minutes() {
+        for s in [
+            "Would you have 20 minutes for a call?",
+            "A 15-min chat would do.",
+            "Could you spare half an hour?",
+        ] {
+            assert!(names_a_length(s), "{s}");
+        }
+        for s in ["Could we talk next week?", "The 20 mint plants arrived."] {
+            assert!(!names_a_length(s), "{s}");
         }
     }
 

@@ -756,6 +756,10 @@ fn passes_conditions(
     {
         return false;
     }
+    if spec.unless_sized_ask_after_question && sized_ask_after_question(m, masked, sentences, names)
+    {
+        return false;
+    }
     true
 }
 
@@ -824,6 +828,43 @@ fn specific_question_follows(
     next_sentence_in_block(m, masked, sentences).is_some_and(|next| {
         next.trim_end().ends_with('?') && !evidence::details(next, names).is_empty()
     })
+}
+
+/// The ask names its length and the sentence before is a question to the reader that
+/// carries a detail, in the same paragraph or across one paragraph break: a list of
+/// questions followed by "Would you have 20 minutes for a call?" has said what the call is
+/// for and how long it takes.
+fn sized_ask_after_question(
+    m: &PhraseMatch,
+    masked: &str,
+    sentences: &[Range<usize>],
+    names: &KnownNames,
+) -> bool {
+    if !masked
+        .get(m.sentence.clone())
+        .is_some_and(evidence::names_a_length)
+    {
+        return false;
+    }
+    let idx = sentences.partition_point(|s| s.start < m.sentence.start);
+    let Some(previous) = idx.checked_sub(1).and_then(|i| sentences.get(i)) else {
+        return false;
+    };
+    let Some(between) = masked.get(previous.end..m.sentence.start) else {
+        return false;
+    };
+    let gap_is_blank = between
+        .chars()
+        .all(|c| c.is_whitespace() || c == crate::prose::BARRIER as char);
+    if !gap_is_blank || between.matches('\n').count() > 2 {
+        return false;
+    }
+    let Some(question) = masked.get(previous.clone()) else {
+        return false;
+    };
+    question.trim_end().ends_with('?')
+        && evidence::is_about_reader(question)
+        && !evidence::details(question, names).is_empty()
 }
 
 /// The sentence after the match's sentence, when it is in the same block.
@@ -946,6 +987,39 @@ patterns = ["let me know what works"]
             &rule_set(""),
             "Would Tuesday work? Let me know what works."
         ));
+    }
+
+    #[test]
+    fn a_sized_ask_after_a_detailed_question_is_excused_and_nothing_else_is() {
+        let set = rule_set("unless_sized_ask_after_question = true");
+        let questions = "We are moving the Reno DC to zone picking.\n\n1. How did you handle orders that span more than 3 zones?\n2. Did your Manhattan setup handle zone assignment out of the box?\n\n";
+        let sized = "If you have 20 minutes for a call, let me know what works.";
+        assert!(!fires(&set, &format!("{questions}{sized}")));
+        // Same paragraph too.
+        assert!(!fires(
+            &set,
+            "Did your Manhattan setup handle zone assignment? 20 minutes would do, let me know what works."
+        ));
+        // An open-ended ask after the same questions is still flagged.
+        assert!(fires(
+            &set,
+            &format!("{questions}Let me know what works to chat sometime.")
+        ));
+        // A question with no detail, or not to the reader, does not excuse it.
+        assert!(fires(
+            &set,
+            "How are things with you?\n\nIf 20 minutes suits, let me know what works."
+        ));
+        assert!(fires(
+            &set,
+            "Is the Manhattan module worth it?\n\nIf 20 minutes suits, let me know what works."
+        ));
+        // Two paragraphs away is too far.
+        assert!(fires(
+            &set,
+            "Did your Manhattan setup handle zone assignment?\n\nThanks again.\n\nIf 20 minutes suits, let me know what works."
+        ));
+        assert!(fires(&rule_set(""), &format!("{questions}{sized}")));
     }
 
     #[test]

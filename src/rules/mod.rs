@@ -142,6 +142,12 @@ pub struct RuleSpec {
     /// ("Hope you're well. Did the ewe we sectioned on Saturday pull through?").
     #[serde(default)]
     pub unless_specific_question_follows: bool,
+    /// Skip when the ask names its length ("20 minutes") and the sentence before, in the same
+    /// paragraph or the one just above, is a question to the reader with a specific detail:
+    /// the call asked for after "Did your Manhattan setup handle zone assignment?" is for
+    /// that question. An open-ended "hop on a call sometime" after it is still flagged.
+    #[serde(default)]
+    pub unless_sized_ask_after_question: bool,
     /// Skip when the draft as a whole gives a reason tied to the reader (what `missing-context`
     /// looks for): "well deserved" after a congratulation that names the work.
     #[serde(default)]

@@ -451,6 +451,8 @@ fn text_speak(word: &str) -> Option<&'static [&'static str]> {
         "people" => &["ppl"],
         "message" => &["msg"],
         "love" => &["luv"],
+        "should" => &["shld", "shud"],
+        "definitely" => &["deffo", "defo"],
         _ => return None,
     })
 }
