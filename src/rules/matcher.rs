@@ -990,6 +990,48 @@ patterns = ["let me know what works"]
     }
 
     #[test]
+    fn every_built_in_regex_is_stored_parsed_exactly_as_it_would_be_parsed() {
+        let mut stored = 0;
+        for rule in RuleSet::builtin().rules() {
+            let spec = &rule.spec;
+            let conditions = [
+                &spec.unless_sentence,
+                &spec.unless_followed_by,
+                &spec.unless_preceded_by,
+                &spec.requires_sentence,
+                &spec.unless_previous_sentence,
+                &spec.unless_next_sentence,
+            ];
+            let mut sources: Vec<String> = conditions
+                .iter()
+                .flat_map(|list| list.iter())
+                .map(|p| pattern::to_regex_source(p).expect("built-in condition translates"))
+                .collect();
+            if spec.kind == RuleKind::Phrase {
+                sources.extend(
+                    spec.patterns
+                        .iter()
+                        .map(|p| pattern::translate(p).expect("built-in pattern").source),
+                );
+            }
+            for source in sources {
+                let narrowed = narrow_word_classes(&source);
+                let expected = crate::text::casefold::folded_hir(&narrowed);
+                assert_eq!(
+                    crate::text::lean::prebuilt_hir(&narrowed),
+                    expected,
+                    "{}: {source}",
+                    spec.id
+                );
+                stored += usize::from(expected.is_some());
+            }
+        }
+        assert!(stored > 1000, "only {stored} regexes stored");
+        // A regex that is not built in is parsed as usual.
+        assert!(crate::text::lean::prebuilt_hir(r"(?i)kestrel\s+queue").is_none());
+    }
+
+    #[test]
     fn a_sized_ask_after_a_detailed_question_is_excused_and_nothing_else_is() {
         let set = rule_set("unless_sized_ask_after_question = true");
         let questions = "We are moving the Reno DC to zone picking.\n\n1. How did you handle orders that span more than 3 zones?\n2. Did your Manhattan setup handle zone assignment out of the box?\n\n";

@@ -11,65 +11,34 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::Input;
 
+pub(crate) use super::wordclass::narrow_word_classes;
+
 /// Lazy-DFA cache per regex and thread, the `regex` crate's default. The long evidence
 /// alternations need it: with a quarter of it the cache keeps clearing, the engine gives up
 /// on it and every search falls back to the backtracker (a 10,000-draft run took 1.6x as
 /// long). The cache only grows as states are met, so small regexes never use it all.
 const CACHE_BYTES: usize = 2 << 20;
 
-/// The word characters of the scripts drafts are written in: ASCII, Latin, IPA and combining
-/// marks, Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indic scripts, Thai, Georgian, Hangul,
-/// kana and CJK ideographs. Unicode's own `\w` has over 700 ranges, and each use of it in a
-/// pattern costs about a quarter of a millisecond to compile (a `[\w\s]{1,30}` alone took
-/// 9 ms); these whole blocks compile to a handful of byte sequences.
-const WORD_CLASS: &str = concat!(
-    r"0-9A-Za-z_\u{AA}\u{B5}\u{BA}\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{2AF}\u{300}-\u{36F}",
-    r"\u{370}-\u{3FF}\u{400}-\u{52F}\u{531}-\u{6FF}\u{900}-\u{D7F}\u{E00}-\u{E7F}\u{10A0}-\u{11FF}",
-    r"\u{1E00}-\u{1FFF}\u{3040}-\u{30FF}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{AC00}-\u{D7AF}",
-);
+/// The built-in regexes parsed by `build.rs` (see `hirpack`).
+static PREBUILT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/prebuilt_hir.bin"));
 
-/// `source` with every `\w` and `\W` replaced by [`WORD_CLASS`] and its complement. Both
-/// are written as bracketed classes, which the syntax also accepts nested inside a class
-/// (`[\w&.-]` becomes `[[...]&.-]`). An escaped backslash is copied as it is.
-pub(crate) fn narrow_word_classes(source: &str) -> Cow<'_, str> {
-    if !source.contains("\\w") && !source.contains("\\W") {
-        return Cow::Borrowed(source);
-    }
-    let mut out = String::with_capacity(source.len() + 256);
-    let mut chars = source.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('w') => {
-                out.push('[');
-                out.push_str(WORD_CLASS);
-                out.push(']');
-            }
-            Some('W') => {
-                out.push_str("[^");
-                out.push_str(WORD_CLASS);
-                out.push(']');
-            }
-            Some(next) => {
-                out.push(c);
-                out.push(next);
-            }
-            None => out.push(c),
-        }
-    }
-    Cow::Owned(out)
+/// The parsed form `build.rs` stored for `source` (already narrowed and case-spelled), when
+/// it is a regex of the built-in rule pack.
+pub(crate) fn prebuilt_hir(source: &str) -> Option<regex_syntax::hir::Hir> {
+    super::hirpack::lookup(PREBUILT, source).and_then(super::hirpack::decode)
 }
 
 /// Build `source` with its case-insensitive parts spelled out as classes
 /// (`casefold::folded_hir`), which parses many times faster than Unicode case folding;
-/// a pattern the rewrite does not take is built as written.
+/// a pattern the rewrite does not take is built as written. A built-in regex skips the
+/// parsing: its parsed form is read from the table `build.rs` wrote.
 pub(crate) fn build_folded(
     builder: &mut meta::Builder,
     source: &str,
 ) -> Result<Regex, Box<meta::BuildError>> {
+    if let Some(hir) = prebuilt_hir(source) {
+        return builder.build_from_hir(&hir).map_err(Box::new);
+    }
     match super::casefold::folded_hir(source) {
         Some(hir) => builder.build_from_hir(&hir),
         None => builder.build(source),
@@ -132,7 +101,7 @@ impl<'t> LeanCaptures<'t> {
 }
 
 impl LeanRegex {
-    /// Compile `source` (the `regex` crate's syntax, with `\w` narrowed to [`WORD_CLASS`]).
+    /// Compile `source` (the `regex` crate's syntax, with `\w` narrowed as `wordclass` does).
     pub fn new(source: &str) -> Result<LeanRegex, Box<meta::BuildError>> {
         let config = meta::Config::new()
             .auto_prefilter(false)

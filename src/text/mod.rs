@@ -3,12 +3,15 @@
 //! encodings LSP knows (UTF-8, UTF-16, UTF-32). Only `\n`, `\r\n` and `\r` break lines, as
 //! in LSP; a position is never placed between the `\r` and `\n` of a CRLF. `lean` holds the
 //! quick-to-build regex type the core uses for its constant patterns; `casefold` spells out
-//! their case-insensitive parts so they parse fast; `memo` holds the bounded tables that let a
+//! their case-insensitive parts so they parse fast, and `hirpack` keeps the built-in ones parsed
+//! ahead of time; `wordclass` narrows their `\w`; `memo` holds the bounded tables that let a
 //! repeated sentence or block reuse its analysis.
 
 pub(crate) mod casefold;
+pub(crate) mod hirpack;
 pub mod lean;
 pub mod memo;
+pub(crate) mod wordclass;
 
 /// How a column counts the characters of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
