@@ -259,6 +259,8 @@ const NOT_DETAILS: &[&str] = &[
     // The date of the writer's own earlier message: "my email from last week", "my note of
     // 4 June". It dates the nudge, not anything about the reader.
     r"(?-u:\b)(?:my|our)\s+(?:(?:last|previous|earlier|original|first|initial)\s+)?(?:email|e-mail|message|note|mail|inmail|letter|request)\s+(?:from|of|on|sent)\s+(?:last\s+(?:week|month)|yesterday|earlier\s+(?:this|last)\s+(?:week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)(?-u:\b)",
+    // Texted "to": "would love 2 pick ur brain", "keen 2 connect".
+    r"(?-u:\b)(?:love|like|keen|want|need|hope|going|able|nice|great|good|happy|glad|free|open|eager|excited|looking|forward|reach|talk|chat|speak|connect|listen|come|go|get|try|tryna)\s+2(?-u:\b)",
     // A tenure from their profile: "5 years at Halden".
     r"(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\+?[\s-]*(?:years?|yrs?)\s+(?:at|with|@)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,3}",
 ];
@@ -1530,6 +1532,7 @@ mod tests {
             "Thought I’ll drop a note, since I’m new here and I’ve heard good things.",
             "Just circling back on my email from last week, wanted to touch base.",
             "Following up on my note of 4 June, any thoughts?",
+            "would love 2 pick ur brain, keen 2 connect!",
         ] {
             assert!(!is_specific(s, &known), "{s}: {:?}", details(s, &known));
         }

@@ -792,7 +792,20 @@ fn specific_around(
     // "im a 3rd yr student at rutgers and honestly ur journey is so inspiring": the
     // details of a clause about the writer are not about the reader.
     let kept = evidence::sender_clause_start(before).unwrap_or(before.len());
-    sentence.push_str(&before[..kept]);
+    // "Would Love To Pick Your Brain sometime": when the stock phrase is written in Title
+    // Case, the capitalised words running into it are part of the same styling, not a name.
+    let phrase = &masked[m.range.clone()];
+    let phrase_capitalised = phrase.split_whitespace().count() >= 2
+        && phrase
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let styled = if phrase_capitalised {
+        capitalised_run_start(&before[..kept])
+    } else {
+        kept
+    };
+    sentence.push_str(&before[..styled]);
+    sentence.push_str(&before[styled..kept].to_lowercase());
     sentence.extend(std::iter::repeat_n(' ', before.len() - kept));
     sentence.extend(std::iter::repeat_n(' ', m.range.len()));
     let after = masked.get(m.range.end..m.sentence.end).unwrap_or("");
@@ -828,6 +841,21 @@ fn specific_question_follows(
     next_sentence_in_block(m, masked, sentences).is_some_and(|next| {
         next.trim_end().ends_with('?') && !evidence::details(next, names).is_empty()
     })
+}
+
+/// Where the run of capitalised words that ends `text` starts (`text.len()` when its last
+/// word is not capitalised).
+fn capitalised_run_start(text: &str) -> usize {
+    let mut start = text.len();
+    let mut rest = text.trim_end();
+    while let Some(word) = rest.split_whitespace().next_back() {
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        start = rest.len() - word.len();
+        rest = rest[..start].trim_end();
+    }
+    start
 }
 
 /// The ask names its length and the sentence before is a question to the reader that
