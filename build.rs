@@ -2,8 +2,9 @@
 //! translation (regex source plus the prefilter's anchor words) is the same code the binary
 //! runs for custom rules (`src/rules/pattern.rs`, included here), so a built-in pattern costs
 //! nothing at start-up but a table lookup. It also parses every built-in phrase and condition
-//! regex into the byte form of `src/text/hirpack.rs`, with the binary's own narrowing and case
-//! spelling, so the binary only compiles the automata.
+//! regex, and the evidence checks' constant regexes (`src/rules/evidence_sources.rs`), into the
+//! byte form of `src/text/hirpack.rs`, with the binary's own narrowing and case spelling, so
+//! the binary only compiles the automata.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -24,6 +25,10 @@ mod hirpack;
 #[path = "src/text/wordclass.rs"]
 mod wordclass;
 
+#[allow(dead_code)]
+#[path = "src/rules/evidence_sources.rs"]
+mod evidence_sources;
+
 /// The rule fields that hold condition patterns, compiled like phrase patterns.
 const CONDITION_KEYS: &[&str] = &[
     "unless_sentence",
@@ -41,6 +46,7 @@ fn main() {
         "src/text/casefold.rs",
         "src/text/hirpack.rs",
         "src/text/wordclass.rs",
+        "src/rules/evidence_sources.rs",
     ] {
         println!("cargo:rerun-if-changed={shared}");
     }
@@ -58,6 +64,9 @@ fn main() {
         emit_file(file, &mut out, &mut parsed);
     }
     out.push_str("]\n");
+    for source in evidence_sources::all() {
+        add_parsed(&evidence_sources::prepare(&source), &mut parsed);
+    }
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
     write(
         &Path::new(&out_dir).join("pretranslated.rs"),

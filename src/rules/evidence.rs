@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::evidence_sources as sources;
 use crate::text::lean::LeanRegex as Regex;
 use crate::text::memo::Memo;
 
@@ -235,39 +236,9 @@ const NOT_SPECIFIC: &[&str] = &[
     "substack",
 ];
 
-/// What looks like a detail but says nothing specific about the reader. Each is blanked out of
-/// a sentence before its details are read.
-const NOT_DETAILS: &[&str] = &[
-    // A time box: "15 minutes", "2 hrs".
-    r"(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)",
-    // A résumé line: "8+ years of experience", "10 years in the industry".
-    r"(?-u:\b)\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|expertise|in\s+(?:the|this)\s+(?:industry|field|space|business|sector))(?-u:\b)",
-    // A year looked ahead to: "your hiring plans for 2025", "for Fall 2025 intake".
-    r"(?-u:\b)(?:for|into|throughout|heading\s+into|ahead\s+of)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:fall|spring|summer|winter|autumn|q[1-4]|h[12])\s+)?20\d\d(?-u:\b)",
-    // A weekday offered for the call: "free Thursday or Friday", "works on Tuesday".
-    r"(?-u:\b)(?:free|available|works?)\s+(?:on\s+|this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+or\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)?(?-u:\b)",
-    // "a quick chat Thursday or Friday"; "our call on Monday" stays a detail.
-    r"(?-u:\b)(?:call|chat|catch-up|catch\s+up|meeting|slot)\s+(?:this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+or\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)?(?-u:\b)",
-    // A clock time: "at 10:00", "10.30am".
-    r"(?-u:\b)\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?-u:\b)",
-    // An hour alone: "at 3pm".
-    r"(?-u:\b)\d{1,2}\s*(?:am|pm)(?-u:\b)",
-    // A phone number.
-    r"\+?(?-u:\b)\d{1,4}[ .-]\d{3,4}[ .-]\d{3,5}(?:[ .-]\d{2,5})?(?-u:\b)",
-    // The crowd they belong to: "in the Brussels policy community".
-    r"(?-u:\b)(?:in|across|within|throughout)\s+the\s+(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,2}(?:\s+[a-z]+)?\s+(?:community|space|industry|sector|ecosystem|scene|world|market)(?-u:\b)",
-    // The date of the writer's own earlier message: "my email from last week", "my note of
-    // 4 June". It dates the nudge, not anything about the reader.
-    r"(?-u:\b)(?:my|our)\s+(?:(?:last|previous|earlier|original|first|initial)\s+)?(?:email|e-mail|message|note|mail|inmail|letter|request)\s+(?:from|of|on|sent)\s+(?:last\s+(?:week|month)|yesterday|earlier\s+(?:this|last)\s+(?:week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)(?-u:\b)",
-    // Texted "to": "would love 2 pick ur brain", "keen 2 connect".
-    r"(?-u:\b)(?:love|like|keen|want|need|hope|going|able|nice|great|good|happy|glad|free|open|eager|excited|looking|forward|reach|talk|chat|speak|connect|listen|come|go|get|try|tryna)\s+2(?-u:\b)",
-    // A tenure from their profile: "5 years at Halden".
-    r"(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\+?[\s-]*(?:years?|yrs?)\s+(?:at|with|@)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,3}",
-];
-
 fn not_details() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(&format!("(?i){}", NOT_DETAILS.join("|"))))
+    RE.get_or_init(|| compile(&sources::not_details()))
 }
 
 /// A line that only restates the reader's job title and employer ("Saw you're a 7th grade
@@ -275,16 +246,12 @@ fn not_details() -> &'static Regex {
 /// in from a profile. Its numbers and names are not a reason tied to the reader.
 fn role_at_employer() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?i)(?-u:\b)(?:saw|see|seeing|noticed|notice|spotted)\s+(?:that\s+)?(?:(?:you(?:['’]re|\s+are)|ur|youre)\s+(?:now\s+|currently\s+)?(?:a|an|the)\s+[^.!?,;:—–\n]{1,60}?|(?:you|u)\s+(?:work|lead|run|manage|head\s+up)|(?:you|u)(?:['’]re|\s+are)\s+(?:now\s+)?(?:working|managing|leading|running|heading\s+up)(?:\s+[\w&/-]+){0,2}?|(?:you|u)(?:['’]re|\s+are)\s+now)\s+(?:over\s+)?(?:at|with|for)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,4}",
-        )
-    })
+    RE.get_or_init(|| compile(sources::ROLE_AT_EMPLOYER))
 }
 
 fn number() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(r"(?-u:\b)\d[\d.,:%]*(?:st|nd|rd|th|k|m|x|%)?(?-u:\b)"))
+    RE.get_or_init(|| compile(sources::NUMBER))
 }
 
 /// A month or weekday, not counting the modal "May I ask" / "May we".
@@ -293,9 +260,7 @@ fn has_month_or_day(text: &str) -> bool {
     if !text.contains("May ") {
         return month_or_day().is_match(text);
     }
-    let modal = MODAL_MAY.get_or_init(|| {
-        compile(r"(?-u:\b)May\s+(?:I|we|you|he|she|they|it|i|this|that|there)(?-u:\b)")
-    });
+    let modal = MODAL_MAY.get_or_init(|| compile(sources::HAS_MONTH_OR_DAY));
     month_or_day().is_match(&modal.replace_all(text, " "))
 }
 
@@ -303,16 +268,12 @@ fn has_month_or_day(text: &str) -> bool {
 /// capitalised; the others in any case, as texted ("on sunday").
 fn month_or_day() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?-u:\b)(?:March|April|May|June|July|August|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|thurs|january|february|september|october|november|december)|yesterday|last (?:week|month|year|spring|summer|fall|autumn|winter|night|weekend))(?-u:\b)",
-        )
-    })
+    RE.get_or_init(|| compile(sources::MONTH_OR_DAY))
 }
 
 fn quoted_title() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(r#"["“][^"“”\n]{2,80}\s[^"“”\n]{1,80}["”]"#))
+    RE.get_or_init(|| compile(sources::QUOTED_TITLE))
 }
 
 /// "your <piece of work> <on|about|at|that|comparing|...>": the start of a named piece of
@@ -321,22 +282,14 @@ fn quoted_title() -> &'static Regex {
 /// before the refurb"): only someone who looked can say.
 fn their_work() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r#"(?i)(?-u:\b)(?:the|that|this)\s+(?:[\w.-]+\s+){0,4}?(?:post|map|talk|article|paper|thread|deck|chart|write-?up|video|slides|report|guide|checklist|poster|demo|library|tool)\s+(?:you|u)\s+(?:posted|wrote|shared|gave|published|presented|made|built|shipped|ran|released|put\s+out)\s+|(?-u:\b)(?:we|I)\s+(?:use|used|have\s+been\s+using|rely\s+on|run|deploy|deployed)\s+(?:your|ur)\s+(?:[\w.-]+\s+){0,2}?(?:library|crate|package|tool|plugin|app|module|repo|gem|sdk|api|framework|extension|template|checklist|spreadsheet|model|dataset)\s+|(?-u:\b)(?:got|received|thanks for|reviewed|went through|read through)\s+(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,2}?(?:quote|estimate|bid|drawings|submittal|proposal)\s*(?:for|on)\s+|(?-u:\b)(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,4}?(?:post|posts|talk|talks|article|paper|papers|preprint|poster|podcast|book|chapter|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|prs|pull request|commit|fork|crate|package|plugin|extension|gem|module|notebook|dashboard|newsletter|video|episode|study|research|thesis|dissertation|blog|essay|write-?up|teardown|benchmark|library|repo|repository|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|column|work on|analysis|guide|chart|diagram|map|tool|app|open-source|patch|fix|issue|rfc|proposal|grant|spec|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series|solution|submission|entry|case study|whitepaper|white paper|mural|exhibit|exhibition|album|film|documentary|photo|photos|photographs|speech|sermon|lesson|class|seminar|syllabus|bakery|menu|shop|score|soundtrack|song|single|EP|mixtape|playlist|arrangement|choreography|production|staging|collection|catalogue|installation|portfolio|game|level|notes|handout|handouts|textbook)(?-u:\b)\s*(?:on|about|at|in|from|for|to|into|where|when|titled|called|named|that|which|who|of|with|by|comparing|showing|describing|explaining|arguing|reporting|measuring|proving|covering|reported|showed|argued|found|described|proposed|measured|compared|explained|covered|last|this|—|–|-|:|,)(?:\s+|$)|(?-u:\b)(?:your|ur)\s+(?-i:[A-Z][a-z]*[A-Z0-9][\w-]*)\s+(?:paper|papers|talk|talks|post|article|preprint|poster|keynote|workshop|slides|deck|thesis|notes|tutorial|lecture|demo|benchmark|write-?up)(?-u:\b)[\s.,;:!?)]*|(?-u:\b)(?:read|saw|watched|heard|listened to|caught)\s+(?:the|a|an|that)\s+(?:[\w.-]+\s+){0,5}?(?:piece|article|interview|profile|feature|story|write-?up|segment|episode|coverage|spotlight|q&a)\s+(?:on|about|with|featuring)\s+(?:you|your|ur)(?-u:\b)\s*|(?-u:\b)(?:your|ur)\s+(?:[\w.-]+\s+){0,3}?(?:website|site|page|gallery|listing|brochure|menu|catalogue|homepage|shopfront|storefront|sign|signage)\s+(?:still\s+|currently\s+|now\s+|already\s+)?(?:shows|says|lists|mentions|describes|features|uses|has)\s+(?:the|a|an|two|three|four)\s+"#,
-        )
-    })
+    RE.get_or_init(|| compile(sources::THEIR_WORK))
 }
 
 /// A picture or clip of theirs, described by what it shows: "saw the pic of the new counter
 /// on ur insta". Only someone who looked can say what was in it.
 fn picture_of() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?i)(?-u:\b)(?:saw|seen|loved|liked|spotted|enjoyed|caught)\s+(?:the|that|those|your|ur|yr)\s+(?:[\w-]+\s+){0,2}?(?:pic|pics|photo|photos|picture|pictures|video|videos|clip|clips|reel|reels|story|stories|snap|snaps)\s+of\s+(?:the|your|ur|yr|that|those|his|her|their|a|an)\s+[\w-]{3,}",
-        )
-    })
+    RE.get_or_init(|| compile(sources::PICTURE_OF))
 }
 
 /// A document of theirs named by its number: "Bid 24-117 on the district portal", "your RFP
@@ -345,11 +298,7 @@ fn picture_of() -> &'static Regex {
 /// A tender named by its subject counts too: "the tender for the school transport review".
 fn reference_number() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?i)(?-u:\b)(?:(?:bid|rfp|rfq|rfi|itb|tender|solicitation|docket|permit|planning application)\s*(?:no\.?\s*|number\s+|#\s*)?[0-9][0-9A-Za-z/-]*|(?:issue|ticket|pr|pull request|bug)\s*#\s*[0-9]+|(?:tender|rfp|rfq|itt|invitation to tender|call for proposals|solicitation)\s+(?:for|on)\s+(?:the|your|its|their)\s+[\w-]+\s+[\w-]+)(?-u:\b)",
-        )
-    })
+    RE.get_or_init(|| compile(sources::REFERENCE_NUMBER))
 }
 
 /// A named show, talk or piece the writer went to or read: "I visited “Threads of Kano” at
@@ -357,22 +306,14 @@ fn reference_number() -> &'static Regex {
 /// game or eating at their restaurant, named, counts the same way: "we ate at Marrow".
 fn visited_title() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r#"(?i)(?-u:\b)(?:I|we)\s+(?:visited|attended|saw|watched|read|heard|listened to|toured|went to|caught)\s+(?:the\s+|your\s+)?[“"][^”"\n]{3,80}[”"]|(?-u:\b)(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:(?:played\s+through|ate\s+at|dined\s+at|had\s+(?:dinner|lunch|brunch|breakfast)\s+at)\s+[*_“"]*|played\s+[*_“"]+)(?-i:[A-Z])[\w'’-]+|(?-u:\b)(?:while|after|when)\s+playing\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:build|version|demo|beta|release|port)\s+of\s+[*_“"]*(?-i:[A-Z])[\w'’-]+"#,
-        )
-    })
+    RE.get_or_init(|| compile(sources::VISITED_TITLE))
 }
 
 /// Subjects that make "your posts on ..." generic again: the platform, or a topic so broad
 /// that it fits anyone.
 fn generic_subject() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?i)^(?:linkedin|here|this platform|the platform|social media|twitter|my feed|your profile|leadership|innovation|the industry|your industry|the future|success|growth|various|all things|many topics|different topics|a lot of|so many|the space|this space|your field|the field|a couple of|a few|one or two|some things|things|stuff|this|that|it)(?-u:\b)",
-        )
-    })
+    RE.get_or_init(|| compile(sources::GENERIC_SUBJECT))
 }
 
 fn has_their_work(text: &str) -> bool {
@@ -391,20 +332,12 @@ fn has_their_work(text: &str) -> bool {
 /// checklist you used", "you rescued the billing migration", "you taught me to solder".
 fn deed_relative() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?i)(?-u:\b)(?:the|that|those|this|these)\s+((?:[\w.-]+\s+){0,4}?[\w-]+)\s+(?:you|u|you've|you’ve|you have|your (?:team|students|lab|group|crew|kids|class))\s+(?:just\s+|kindly\s+|once\s+)?((?:[a-z]{2,}ed)|built|wrote|made|gave|ran|led|drew|sent|taught|spent|found|brought|kept|took|put together|set up|sold|held|shot|sang|did|chose|began|maintain|maintains|run|runs|lead|direct|directs|teach|host|organi[sz]e|edit|manage|chair|coach|curate|moderate)(?-u:\b)",
-        )
-    })
+    RE.get_or_init(|| compile(sources::DEED_RELATIVE))
 }
 
 fn deed_direct() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?i)(?:(?-u:\b)([\w'’]+)\s+)?you(?:'ve|’ve| have)?\s+(?:just\s+|also\s+|once\s+|kindly\s+|basically\s+|single-handedly\s+|personally\s+)?((?:[a-z]{2,}ed)|built|wrote|made|gave|ran|led|drew|sent|taught|spent|found|brought|kept|took|put together|set up|sold|held|shot|sang|chose|fought|dug|swept|caught)\s+(the|a|an|that|this|those|these|our|my|me|us|it|them|his|her|their|some|every|each|two|three|four|five|six|\d[\w.,]*|[a-z]+ing)(?-u:\b)",
-        )
-    })
+    RE.get_or_init(|| compile(sources::DEED_DIRECT))
 }
 
 /// Nouns that make "the X you made" flattery rather than a fact: "the impact you've made",
@@ -564,11 +497,7 @@ const NOT_A_STATEMENT: &[&str] = &[
 /// nothing only this reader did.
 fn congrats_on_work() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?i)(?-u:\b)(?:congrats|congratulations|kudos|well done)\s+(?:again\s+)?(?:on|for)\s+(?:shipping|releasing|publishing|open-sourcing|merging|defending|submitting|finishing)\s+(?:(?:the|your|a|an|this)\s+)?(?:new\s+)?([\w.-]+)",
-        )
-    })
+    RE.get_or_init(|| compile(sources::CONGRATS_ON_WORK))
 }
 
 /// Nouns that leave "congrats on publishing your X" without a detail.
@@ -641,11 +570,7 @@ fn has_deed(text: &str) -> bool {
 
 fn shared_history() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?i)(?-u:\b)(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:(?:hallway|quick|short|brief|long|great|lovely|recent|last|earlier|first|phone|video|zoom|coffee|lunch|booth|email|LinkedIn|DM|Slack|Discord)\s+){0,2}(?:chat|conversation|call|talk|exchange|meeting|time (?:at|on|in)|days (?:at|on|in)|years (?:at|on|in))|saw you (?:at|in|on|present|presenting|speak|speaking|talk|talking|give|giving|perform|performing|play|playing|demo|run|lead)|heard you|(?:the|that|those) [\w-]+ (?:we|you and I) (?:just )?(?:[a-z]{2,}ed|ran|built|wrote|did|saw|met|had|took|shot|sang|played|fought|caught) (?:[\w'’-]+\s+){0,4}?(?:at|in|on|during) (?:the\s+)?(?-i:[A-Z])|you were (?:(?:so|absolutely|totally|completely|quite|dead)\s+)?right (?:about|that|to)|we (?:split|argued|debated|swapped|traded|compared|queued|danced|got talking|started talking|ended up talking) (?:[\w'’-]+\s+){0,10}?(?:at|during|after) (?:the|that) |you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|built|rebuilt|ran|led|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop|seminar|lecture|lab|section|cohort|group|team)|(?:took|audited|TA'd|TAed) your (?:class|course|seminar|lecture|workshop)|thanks? (?:you )?(?:so much |again |also )?for (?:(?:the|your) (?:[\w-]+\s+)?(?:tour|talk|session|demo|workshop|intro|introduction|walk|walkthrough|chat|call|coffee|lunch|dinner|drinks|beer|conversation|catch-up|tips|pointers|feedback|notes|reply|advice|help|book|recommendation|invite|invitation|ride|loan|hospitality|chat on|call on|advice on|reply on|notes? on)|leading|hosting|showing|organi[sz]ing|running|inviting|speaking at|(?:walking|showing|taking|having|hosting|helping|introducing|including|inviting|pointing|sending|telling|letting|giving|mentoring|teaching|meeting|seeing|joining|squeezing|fitting|covering|driving|feeding|putting up|lending|loaning|rescuing|saving|looking after|sorting|fixing|picking up|dropping|collecting|warning|referring) (?:me|us))|thanks? (?:you )?(?:so much |again )?for (?:sending|forwarding|passing on|passing along)(?:\s+(?:over|across|along|through))?\s+(?:the|your|that|those|this|these)\s+(?:[\w'’.-]+\s+){0,4}?(?-i:[A-Z0-9])[\w'’-]+|thanks? (?:you )?(?:so much |again )?for (?:publishing|writing up|maintaining|open-sourcing|releasing|documenting|building|recording|translating|digitising|digitizing) (?:the|your|that|those|this) [\w-]+|(?:great|good|lovely|nice) (?:to meet|meeting|seeing|talking|chatting|catching up)|(?:chatting|talking|speaking) (?:with|to) you (?:on|about|during|after|over) |your (?:reply|answer|question|comment|suggestion) (?:to|on|in|under|at|during|after)|we (?:both |all )?(?:sat|shared a|shared the|caught up|overlapped|collaborated|studied|roomed|carpooled|ran into|bumped into|were (?:in|on) the same|worked together|built [\w\s-]{1,40}?together|shipped [\w\s-]{1,60}?together)|we (?:\w+ed|built|wrote|ran|spent|taught|led|made|did|were|had|went) (?:[\w'’.-]+\s+){0,8}?together|when (?:we|you and I) (?:were|worked|met|last|first|both|studied|sat|shared|ran|overlapped)|(?:you and I|the two of us) (?:\w+ed|were|built|wrote|ran|spent|sat|shared|went|both)|(?:your|my) (?:old|former) (?:colleague|teammate|manager|boss|student|intern|classmate|roommate|mentor|TA|advisor|adviser|supervisor|team)|(?:as|was) your (?:student|intern|TA|mentee|report|teammate|classmate|tenant|neighbou?r|patient|client)|(?:same|in your|joined your) (?:cohort|lab|dorm|residency|bootcamp|squad|study group|reading group)|fellow (?:[\w-]+\s+){0,3}?(?:alum|alumna|alumnus|alumni|grad|graduate)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)(?:'s|’s) (?:[\w-]+\s+){0,2}?(?:run|ride|hike|walk|swim|rehearsal|practice|practise|game|match|class|lesson|meetup|meeting|shift|service|standup|stand-up|session|workshop|training|club|choir|dinner|lunch|potluck|party|trip|shoot|gig|show|call|sync|retro|review|visit|clean-up|cleanup|delivery|pickup|pick-up|collection|install|installation|inspection|handover|pour|lift|load-in|viewing|appointment|survey|shipment))(?-u:\b)",
-        )
-    })
+    RE.get_or_init(|| compile(sources::SHARED_HISTORY))
 }
 
 /// A congratulation on a named achievement of theirs ("Congratulations on the Red Dot for the
@@ -676,11 +601,7 @@ fn congrats_on_named(sentence: &str, names: &KnownNames) -> bool {
         "achievement",
         "success",
     ];
-    let re = RE.get_or_init(|| {
-        compile(
-            r"(?i)(?-u:\b)(?:congrats|congratulations|kudos|well\s+done)(?:\s+again)?(?:\s+(?:on|for)|\s*,\s*[\w'’-]+\s*[—–:-]+|\s*[—–:-]+)\s+(?:the|your|ur)\s+((?:[\w'’-]+\s+){0,3}?)((?-i:\p{Lu})[\w'’-]*)",
-        )
-    });
+    let re = RE.get_or_init(|| compile(sources::CONGRATS_ON_NAMED));
     re.captures_iter(sentence).any(|caps| {
         let between = caps.get(1).map_or("", |m| m.as_str()).to_lowercase();
         let name = caps.get(2).map_or("", |m| m.as_str());
@@ -722,22 +643,14 @@ fn has_mutual_contact(sentence: &str) -> bool {
 
 fn mutual_contact() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?-u:\b)(?:[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?\s+(?:mentioned|suggested|recommended|introduced|pointed me|told me|said|says|thought|thinks|speaks highly|spoke highly|put us in touch|passed along|shared your|forwarded|sent me|referred me|directed me|gave me your|passed me your|swears by)(?-u:\b)|(?i:(?:gave|passed|sent|forwarded|shared) me your (?:name|details|email|contact|number|address|info))|(?i:(?:at|on|per) )[A-Z][\p{L}'’-]+(?:'s|’s) (?i:suggestion|recommendation|advice|urging)|(?i:introduced (?:me )?(?:to you )?by|through our (?:mutual )?(?:friend|colleague)|our mutual (?:friend|colleague|contact)|(?:friend|colleague|classmate|teammate) of (?:mine|yours))\s+[A-Z]?)",
-        )
-    })
+    RE.get_or_init(|| compile(sources::MUTUAL_CONTACT))
 }
 
 /// Words of a sentence addressed to the reader. Thanks, hopes and congratulations are
 /// addressed to them even without a "you" ("Hope the Kraków opening went well on Monday").
 fn about_reader() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?i)(?-u:\b)(?:you|your|yours|you're|you’re|you've|you’ve|u|ur|we met|met|saw|read|watched|heard|listened|tried|used|ran|filed|attended|followed|hope|hoping|hoped|congrats|congratulations|thanks|thank|kudos|well done|bravo|good luck|best of luck)(?-u:\b)",
-        )
-    })
+    RE.get_or_init(|| compile(sources::ABOUT_READER))
 }
 
 /// A congratulation or thanks on a piece of the reader's work named only by its kind ("Congrats
@@ -745,45 +658,25 @@ fn about_reader() -> &'static Regex {
 /// the detail ("Figure 3 is the one I keep going back to: ...").
 pub fn introduces_their_piece(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?i)(?-u:\b)(?:congrats|congratulations|kudos|well done|thanks|thank you)(?-u:\b)[^.!?\n]{0,24}?(?-u:\b)(?:on|for)\s+(?:the|your|ur)\s+(?:new\s+|latest\s+|recent\s+)?(?:paper|preprint|talk|keynote|post|article|book|thesis|study|report|piece|episode|essay|thread|poster|release|launch|series|album|exhibition|write-?up|presentation|lecture|review|chapter|film|show)(?-u:\b)",
-        )
-    })
-    .is_match(sentence)
+    RE.get_or_init(|| compile(sources::INTRODUCES_THEIR_PIECE))
+        .is_match(sentence)
 }
 
 /// "teams like yours", "people like you", "shops your size", "if you or anyone you know...":
 /// the reader as one of a crowd, which is not about them at all.
 fn crowd_like_you() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?i)(?-u:\b)(?:companies|company|teams|team|firms|firm|people|folks|leaders|businesses|business|organi[sz]ations|brands|founders|professionals|others|clients|customers|agencies|startups|shops|stores|practices|clinics|schools|retailers|restaurants|hotels|dealerships|manufacturers|distributors|carriers|fleets|contractors|owners|operators|creators|coaches|investors|recruiters|someone|anyone)\s+(?:(?:just\s+)?like\s+(?:yours|you|yourself)|(?:of\s+)?(?:your|ur)\s+size)(?-u:\b)|(?-u:\b)(?:done|made|built)-for-you(?-u:\b)|(?-u:\b)(?:(?:you|u)\s+or\s+)?anyone\s+(?:you|u)\s+know(?-u:\b)|(?-u:\b)(?:I['’]m|I\s+am|im)\s+(?:your|ur)\s+(?:girl|guy|man|woman|person|go-to)(?-u:\b)",
-        )
-    })
+    RE.get_or_init(|| compile(sources::CROWD_LIKE_YOU))
 }
 
 fn placeholder_like() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(r"\{\{[^}]*\}\}|\{[\w.]+\}|\[[^\]\n]{1,40}\]|<[^>\n]{1,30}>|%[A-Z_]+%|\*?\|[A-Z_]+\|\*?|\$\{[^}]*\}|(?-u:\b)X{2,4}(?:/X{2,4}){0,2}(?-u:\b)")
-    })
+    RE.get_or_init(|| compile(sources::PLACEHOLDER_LIKE))
 }
 
-/// Word characters for evidence patterns: ASCII letters and digits plus the Latin-1 and
-/// Latin Extended letters names and places use. Unicode `\w` (hundreds of ranges) repeated
-/// in bounded loops makes automata so large that the lazy DFA keeps clearing its cache and
-/// every sentence falls back to a slow engine.
-const EVIDENCE_WORD: &str = r"[0-9A-Za-z_\u{c0}-\u{24f}]";
-/// Whitespace: masked text holds only ASCII spaces and line breaks.
-const EVIDENCE_SPACE: &str = r"[ \t\r\n]";
-
 fn compile(source: &str) -> Regex {
-    let source = source
-        .replace(r"\w", EVIDENCE_WORD)
-        .replace(r"\s", EVIDENCE_SPACE);
-    Regex::new(&source).unwrap_or_else(|err| panic!("evidence regex is a constant: {err}"))
+    Regex::new(&sources::prepare(source))
+        .unwrap_or_else(|err| panic!("evidence regex is a constant: {err}"))
 }
 
 /// Names a detail check should not count as specific: the recipient's and sender's names,
@@ -945,17 +838,13 @@ pub fn is_pitch_to_reader(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     is_company_voice(sentence)
         && RE
-            .get_or_init(|| {
-                compile(r"(?i)(?-u:\b)(?:help|helps|helping|amplify|amplifying|boost|boosting|grow|growing|increase|increasing|scale|scaling|streamline|streamlining|supercharge|unlock|unlocking|transform|transforming)\s+(?:you|your|ur)(?-u:\b)")
-            })
+            .get_or_init(|| compile(sources::IS_PITCH_TO_READER))
             .is_match(sentence)
 }
 
 fn company_voice() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(r"(?i)(?-u:\b)(?:we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|us)(?-u:\b)")
-    })
+    RE.get_or_init(|| compile(sources::COMPANY_VOICE))
 }
 
 /// Whether a sentence is a question about something the writer and reader do together:
@@ -967,9 +856,7 @@ pub fn is_joint_question(sentence: &str) -> bool {
     if !sentence.trim_end().ends_with('?') {
         return false;
     }
-    let re = RE.get_or_init(|| {
-        compile(r"(?i)(?-u:\b)(?:can|could|shall|should|would|will|do|did|may|might)\s+we\s+(?:(?:just|quickly|briefly|maybe|perhaps)\s+)?([\w'’-]+)")
-    });
+    let re = RE.get_or_init(|| compile(sources::IS_JOINT_QUESTION));
     re.captures_iter(sentence).any(|c| {
         let verb = c.get(1).map_or("", |m| m.as_str()).to_lowercase();
         !PITCH_OR_MEETING_VERBS.contains(&verb.as_str())
@@ -1017,12 +904,8 @@ const PITCH_OR_MEETING_VERBS: &[&str] = &[
 /// Ledgerly", "here at Coast 96.2".
 pub fn is_self_introduction(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?i)(?-u:\b)(?:introduce myself|(?:to|for)\s+introduc(?:e|ing)\s+(?:our|my)\s+(?:company|firm|agency|business|services|team|organi[sz]ation|startup|brand|product)|my name(?:'s|’s| is)|(?:i'm|i’m|i am|im|this is) (?-i:[A-Z])[\w'’-]+,? (?:from|at|with|of|here)|(?:here|over) at (?-i:[A-Z]))",
-        )
-    })
-    .is_match(sentence)
+    RE.get_or_init(|| compile(sources::IS_SELF_INTRODUCTION))
+        .is_match(sentence)
 }
 
 /// Where a clause about the writer starts in the text before a phrase, when that text ends
@@ -1033,11 +916,7 @@ pub fn is_self_introduction(sentence: &str) -> bool {
 /// not.
 pub fn sender_clause_start(before: &str) -> Option<usize> {
     static CLAUSE: OnceLock<Regex> = OnceLock::new();
-    let clause = CLAUSE.get_or_init(|| {
-        compile(
-            r"(?i)(?-u:\b)(?:(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)|as\s+an?|(?:i'm|i’m|im|i am)\s+(?:(?:always|also|currently|really)\s+)?(?:looking|trying|hoping|keen|eager|aiming)\s+to|(?:while|when)\s+(?:i\s+was\s+)?(?:looking|searching|browsing|scrolling|researching)\s+(?:at|for|through|into|on)|i\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coach|run|teach|manage|lead|own|organi[sz]e|volunteer|study|work)|(?:i'm|i’m|im|i am)\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coaching|running|teaching|managing|leading|organi[sz]ing|volunteering|studying|working))\s[^,;:]*?(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,5}\s*$",
-        )
-    });
+    let clause = CLAUSE.get_or_init(|| compile(sources::SENDER_CLAUSE_START));
     let found = clause.find(before)?;
     (!reader_word().is_match(found.as_str())).then_some(found.start())
 }
@@ -1049,11 +928,7 @@ pub fn sender_clause_start(before: &str) -> Option<usize> {
 /// mentions the reader is not one.
 pub fn sender_clause_after(after: &str) -> Option<Range<usize>> {
     static CLAUSE: OnceLock<Regex> = OnceLock::new();
-    let clause = CLAUSE.get_or_init(|| {
-        compile(
-            r"(?i)(?-u:\b)(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?|(?:(?:always|also|very|really|so|currently)\s+)*(?:happy|keen|eager|looking|interested|passionate|excited|trying|hoping)\s+to)\s[^,;:]*?(?:[,;:]|\s(?:and|so|but)\s|$)",
-        )
-    });
+    let clause = CLAUSE.get_or_init(|| compile(sources::SENDER_CLAUSE_AFTER));
     let found = clause.find(after)?;
     (!reader_word().is_match(found.as_str())).then_some(found.range())
 }
@@ -1061,16 +936,14 @@ pub fn sender_clause_after(after: &str) -> Option<Range<usize>> {
 /// A word for the reader ("you", "your", texted "ur" or "u").
 fn reader_word() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(r"(?i)(?-u:\b)(?:you|your|yours|ur|u)(?-u:\b)"))
+    RE.get_or_init(|| compile(sources::READER_WORD))
 }
 
 /// Whether a sentence gives an ask its length: "20 minutes", "a 15-min call", "half an hour".
 pub fn names_a_length(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(r"(?i)(?-u:\b)(?:(?:\d+|five|ten|fifteen|twenty|thirty|forty-five)\s*-?\s*(?:min|mins|minutes)|half\s+an\s+hour)(?-u:\b)")
-    })
-    .is_match(sentence)
+    RE.get_or_init(|| compile(sources::NAMES_A_LENGTH))
+        .is_match(sentence)
 }
 
 /// Whether a sentence speaks to the reader or to shared history, so its details count as a
@@ -1541,6 +1414,23 @@ mod tests {
             "Your email from last week about the Leeds depot was a great read.",
             &known
         ));
+    }
+
+    #[test]
+    fn every_constant_evidence_regex_is_stored_parsed_as_it_would_be_parsed() {
+        let all = sources::all();
+        assert!(all.len() > 25);
+        for source in all {
+            let prepared = sources::prepare(&source);
+            let narrowed = crate::text::lean::narrow_word_classes(&prepared);
+            let expected = crate::text::casefold::folded_hir(&narrowed);
+            assert!(expected.is_some(), "{source}");
+            assert_eq!(
+                crate::text::lean::prebuilt_hir(&narrowed),
+                expected,
+                "{source}"
+            );
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod builtin;
 pub mod document;
 pub mod evidence;
+mod evidence_sources;
 pub mod interchangeable;
 pub mod matcher;
 pub mod opening;
