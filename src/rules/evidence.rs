@@ -911,7 +911,8 @@ pub fn is_self_introduction(sentence: &str) -> bool {
 /// Where a clause about the writer starts in the text before a phrase, when that text ends
 /// with one: "I'm a nursing student at Rutgers and honestly ...", "I coach the Hornets U11
 /// girls and would love to ...", "I'm looking to grow my network in UK film and ...", or the
-/// writer's search ("... while looking at indie devs in Kraków and"). Its names and numbers
+/// writer's search ("... while looking at indie devs in Kraków and"), or the company's news
+/// ("We're growing our DevRel team and"). Its names and numbers
 /// are the writer's. A clause that mentions the reader ("im a huge fan of ur build and") is
 /// not.
 pub fn sender_clause_start(before: &str) -> Option<usize> {
@@ -1222,6 +1223,7 @@ mod tests {
                 "I came across your profile while looking at indie game devs in Kraków and ",
                 27,
             ),
+            ("We’re growing our DevRel team and I was ", 0),
         ] {
             assert_eq!(sender_clause_start(before), Some(start), "{before}");
         }
@@ -1234,6 +1236,7 @@ mod tests {
             "I'm working through your checklist and ",
             "I coaching ",
             "I came across your talk while looking for your Kestrel slides and ",
+            "We're growing your Kestrel deployment and ",
         ] {
             assert_eq!(sender_clause_start(before), None, "{before}");
         }
@@ -1434,6 +1437,16 @@ mod tests {
     }
 
     #[test]
+    fn a_project_on_their_github_is_their_work() {
+        let none = names(&[]);
+        assert!(
+            details("I had a look at pgslice-lite on your GitHub.", &none)
+                .contains(&DetailKind::TheirWork)
+        );
+        assert!(!details("I had a look at your GitHub.", &none).contains(&DetailKind::TheirWork));
+    }
+
+    #[test]
     fn an_ask_has_a_length_when_it_names_minutes() {
         for s in [
             "Would you have 20 minutes for a call?",
@@ -1470,6 +1483,11 @@ mod tests {
         .contains(&DetailKind::SharedHistory));
         assert!(!details("Thanks for your time and consideration.", &none)
             .contains(&DetailKind::SharedHistory));
+        assert!(details(
+            "I never thanked you properly for the tip at the Sebrae workshop in Campinas.",
+            &none
+        )
+        .contains(&DetailKind::SharedHistory));
     }
 
     #[test]
