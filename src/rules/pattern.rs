@@ -453,6 +453,7 @@ fn text_speak(word: &str) -> Option<&'static [&'static str]> {
         "love" => &["luv"],
         "should" => &["shld", "shud"],
         "definitely" => &["deffo", "defo"],
+        "really" => &["rly", "rlly"],
         _ => return None,
     })
 }
