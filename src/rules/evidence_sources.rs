@@ -54,129 +54,108 @@ pub(crate) fn not_details() -> String {
     format!("(?i){}", NOT_DETAILS.join("|"))
 }
 
-/// Every constant evidence regex, as written (before `prepare`).
+/// Declares each constant and the list of them all, so that a new one cannot be left out of
+/// the list `build.rs` parses.
+macro_rules! evidence_regexes {
+    ($($(#[$doc:meta])* $name:ident = $source:literal;)*) => {
+        $($(#[$doc])* pub(crate) const $name: &str = $source;)*
+
+        /// Every constant evidence regex above, as written (before `prepare`).
+        const LISTED: &[&str] = &[$($name),*];
+    };
+}
+
+/// Every constant evidence regex, as written (before `prepare`), `NOT_DETAILS` included.
 // Read by build.rs (which includes this file) and by the tests.
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn all() -> Vec<String> {
-    let mut out: Vec<String> = [
-        ROLE_AT_EMPLOYER,
-        NUMBER,
-        HAS_MONTH_OR_DAY,
-        MONTH_OR_DAY,
-        QUOTED_TITLE,
-        THEIR_WORK,
-        PICTURE_OF,
-        REFERENCE_NUMBER,
-        VISITED_TITLE,
-        GENERIC_SUBJECT,
-        DEED_RELATIVE,
-        DEED_DIRECT,
-        CONGRATS_ON_WORK,
-        SHARED_HISTORY,
-        CONGRATS_ON_NAMED,
-        MUTUAL_CONTACT,
-        ABOUT_READER,
-        INTRODUCES_THEIR_PIECE,
-        CROWD_LIKE_YOU,
-        PLACEHOLDER_LIKE,
-        IS_PITCH_TO_READER,
-        COMPANY_VOICE,
-        IS_JOINT_QUESTION,
-        IS_SELF_INTRODUCTION,
-        SENDER_CLAUSE_START,
-        SENDER_CLAUSE_AFTER,
-        READER_WORD,
-        NAMES_A_LENGTH,
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let mut out: Vec<String> = LISTED.iter().map(|s| s.to_string()).collect();
     out.push(not_details());
     out
 }
 
-/// Used by `evidence::role_at_employer`.
-pub(crate) const ROLE_AT_EMPLOYER: &str = r"(?i)(?-u:\b)(?:saw|see|seeing|noticed|notice|spotted)\s+(?:that\s+)?(?:(?:you(?:['’]re|\s+are)|ur|youre)\s+(?:now\s+|currently\s+)?(?:a|an|the)\s+[^.!?,;:—–\n]{1,60}?|(?:you|u)\s+(?:work|lead|run|manage|head\s+up)|(?:you|u)(?:['’]re|\s+are)\s+(?:now\s+)?(?:working|managing|leading|running|heading\s+up)(?:\s+[\w&/-]+){0,2}?|(?:you|u)(?:['’]re|\s+are)\s+now)\s+(?:over\s+)?(?:at|with|for)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,4}";
+evidence_regexes! {
+    /// Used by `evidence::role_at_employer`.
+    ROLE_AT_EMPLOYER = r"(?i)(?-u:\b)(?:saw|see|seeing|noticed|notice|spotted)\s+(?:that\s+)?(?:(?:you(?:['’]re|\s+are)|ur|youre)\s+(?:now\s+|currently\s+)?(?:a|an|the)\s+[^.!?,;:—–\n]{1,60}?|(?:you|u)\s+(?:work|lead|run|manage|head\s+up)|(?:you|u)(?:['’]re|\s+are)\s+(?:now\s+)?(?:working|managing|leading|running|heading\s+up)(?:\s+[\w&/-]+){0,2}?|(?:you|u)(?:['’]re|\s+are)\s+now)\s+(?:over\s+)?(?:at|with|for)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,4}";
 
-/// Used by `evidence::number`.
-pub(crate) const NUMBER: &str = r"(?-u:\b)\d[\d.,:%]*(?:st|nd|rd|th|k|m|x|%)?(?-u:\b)";
+    /// Used by `evidence::number`.
+    NUMBER = r"(?-u:\b)\d[\d.,:%]*(?:st|nd|rd|th|k|m|x|%)?(?-u:\b)";
 
-/// Used by `evidence::has_month_or_day`.
-pub(crate) const HAS_MONTH_OR_DAY: &str =
-    r"(?-u:\b)May\s+(?:I|we|you|he|she|they|it|i|this|that|there)(?-u:\b)";
+    /// Used by `evidence::has_month_or_day`.
+    HAS_MONTH_OR_DAY = r"(?-u:\b)May\s+(?:I|we|you|he|she|they|it|i|this|that|there)(?-u:\b)";
 
-/// Used by `evidence::month_or_day`.
-pub(crate) const MONTH_OR_DAY: &str = r"(?-u:\b)(?:March|April|May|June|July|August|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|thurs|january|february|september|october|november|december)|yesterday|last (?:week|month|year|spring|summer|fall|autumn|winter|night|weekend))(?-u:\b)";
+    /// Used by `evidence::month_or_day`.
+    MONTH_OR_DAY = r"(?-u:\b)(?:March|April|May|June|July|August|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|thurs|january|february|september|october|november|december)|yesterday|last (?:week|month|year|spring|summer|fall|autumn|winter|night|weekend))(?-u:\b)";
 
-/// Used by `evidence::quoted_title`.
-pub(crate) const QUOTED_TITLE: &str = r#"["“][^"“”\n]{2,80}\s[^"“”\n]{1,80}["”]"#;
+    /// Used by `evidence::quoted_title`.
+    QUOTED_TITLE = r#"["“][^"“”\n]{2,80}\s[^"“”\n]{1,80}["”]"#;
 
-/// Used by `evidence::their_work`.
-pub(crate) const THEIR_WORK: &str = r#"(?i)(?-u:\b)(?:looked\s+at|had\s+a\s+look\s+at|checked\s+out|tried|forked|starred|read|used|ran)\s+[\w.-]*[a-z][\w.-]*\s+on\s+your\s+(?:github|gitlab|codeberg|blog|substack|site|website|channel|repo|page)(?-u:\b)[\s.,;:!?)]*|(?:the|that|this)\s+(?:[\w.-]+\s+){0,4}?(?:post|map|talk|article|paper|thread|deck|chart|write-?up|video|slides|report|guide|checklist|poster|demo|library|tool)\s+(?:you|u)\s+(?:posted|wrote|shared|gave|published|presented|made|built|shipped|ran|released|put\s+out)\s+|(?-u:\b)(?:we|I)\s+(?:use|used|have\s+been\s+using|rely\s+on|run|deploy|deployed)\s+(?:your|ur)\s+(?:[\w.-]+\s+){0,2}?(?:library|crate|package|tool|plugin|app|module|repo|gem|sdk|api|framework|extension|template|checklist|spreadsheet|model|dataset)\s+|(?-u:\b)(?:got|received|thanks for|reviewed|went through|read through)\s+(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,2}?(?:quote|estimate|bid|drawings|submittal|proposal)\s*(?:for|on)\s+|(?-u:\b)(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,4}?(?:post|posts|talk|talks|article|paper|papers|preprint|poster|podcast|book|chapter|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|prs|pull request|commit|fork|crate|package|plugin|extension|gem|module|notebook|dashboard|newsletter|video|episode|study|research|thesis|dissertation|blog|essay|write-?up|teardown|benchmark|library|repo|repository|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|column|work on|analysis|guide|chart|diagram|map|tool|app|open-source|patch|fix|issue|rfc|proposal|grant|spec|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series|solution|submission|entry|case study|whitepaper|white paper|mural|exhibit|exhibition|album|film|documentary|photo|photos|photographs|speech|sermon|lesson|class|seminar|syllabus|bakery|menu|shop|score|soundtrack|song|single|EP|mixtape|playlist|arrangement|choreography|production|staging|collection|catalogue|installation|portfolio|game|level|notes|handout|handouts|textbook)(?-u:\b)\s*(?:on|about|at|in|from|for|to|into|where|when|titled|called|named|that|which|who|of|with|by|comparing|showing|describing|explaining|arguing|reporting|measuring|proving|covering|reported|showed|argued|found|described|proposed|measured|compared|explained|covered|last|this|—|–|-|:|,)(?:\s+|$)|(?-u:\b)(?:your|ur)\s+(?-i:[A-Z][a-z]*[A-Z0-9][\w-]*)\s+(?:paper|papers|talk|talks|post|article|preprint|poster|keynote|workshop|slides|deck|thesis|notes|tutorial|lecture|demo|benchmark|write-?up)(?-u:\b)[\s.,;:!?)]*|(?-u:\b)(?:read|saw|watched|heard|listened to|caught)\s+(?:the|a|an|that)\s+(?:[\w.-]+\s+){0,5}?(?:piece|article|interview|profile|feature|story|write-?up|segment|episode|coverage|spotlight|q&a)\s+(?:on|about|with|featuring)\s+(?:you|your|ur)(?-u:\b)\s*|(?-u:\b)(?:your|ur)\s+(?:[\w.-]+\s+){0,3}?(?:website|site|page|gallery|listing|brochure|menu|catalogue|homepage|shopfront|storefront|sign|signage)\s+(?:still\s+|currently\s+|now\s+|already\s+)?(?:shows|says|lists|mentions|describes|features|uses|has)\s+(?:the|a|an|two|three|four)\s+"#;
+    /// Used by `evidence::their_work`.
+    THEIR_WORK = r#"(?i)(?-u:\b)(?:looked\s+at|had\s+a\s+look\s+at|checked\s+out|tried|forked|starred|read|used|ran)\s+[\w.-]*[a-z][\w.-]*\s+on\s+your\s+(?:github|gitlab|codeberg|blog|substack|site|website|channel|repo|page)(?-u:\b)[\s.,;:!?)]*|(?:the|that|this)\s+(?:[\w.-]+\s+){0,4}?(?:post|map|talk|article|paper|thread|deck|chart|write-?up|video|slides|report|guide|checklist|poster|demo|library|tool)\s+(?:you|u)\s+(?:posted|wrote|shared|gave|published|presented|made|built|shipped|ran|released|put\s+out)\s+|(?-u:\b)(?:we|I)\s+(?:use|used|have\s+been\s+using|rely\s+on|run|deploy|deployed)\s+(?:your|ur)\s+(?:[\w.-]+\s+){0,2}?(?:library|crate|package|tool|plugin|app|module|repo|gem|sdk|api|framework|extension|template|checklist|spreadsheet|model|dataset)\s+|(?-u:\b)(?:got|received|thanks for|reviewed|went through|read through)\s+(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,2}?(?:quote|estimate|bid|drawings|submittal|proposal)\s*(?:for|on)\s+|(?-u:\b)(?:your|ur|yr)\s+(?:[\w.-]+\s+){0,4}?(?:post|posts|talk|talks|article|paper|papers|preprint|poster|podcast|book|chapter|thread|comment|answer|presentation|keynote|workshop|slides|deck|project|pr|prs|pull request|commit|fork|crate|package|plugin|extension|gem|module|notebook|dashboard|newsletter|video|episode|study|research|thesis|dissertation|blog|essay|write-?up|teardown|benchmark|library|repo|repository|tutorial|course|lecture|panel|session|demo|report|review|interview|piece|op-ed|column|work on|analysis|guide|chart|diagram|map|tool|app|open-source|patch|fix|issue|rfc|proposal|grant|spec|migration|rewrite|launch|survey|recipe|design|model|dataset|finding|findings|argument|point|take|framework|checklist|list|series|solution|submission|entry|case study|whitepaper|white paper|mural|exhibit|exhibition|album|film|documentary|photo|photos|photographs|speech|sermon|lesson|class|seminar|syllabus|bakery|menu|shop|score|soundtrack|song|single|EP|mixtape|playlist|arrangement|choreography|production|staging|collection|catalogue|installation|portfolio|game|level|notes|handout|handouts|textbook)(?-u:\b)\s*(?:on|about|at|in|from|for|to|into|where|when|titled|called|named|that|which|who|of|with|by|comparing|showing|describing|explaining|arguing|reporting|measuring|proving|covering|reported|showed|argued|found|described|proposed|measured|compared|explained|covered|last|this|—|–|-|:|,)(?:\s+|$)|(?-u:\b)(?:your|ur)\s+(?-i:[A-Z][a-z]*[A-Z0-9][\w-]*)\s+(?:paper|papers|talk|talks|post|article|preprint|poster|keynote|workshop|slides|deck|thesis|notes|tutorial|lecture|demo|benchmark|write-?up)(?-u:\b)[\s.,;:!?)]*|(?-u:\b)(?:read|saw|watched|heard|listened to|caught)\s+(?:the|a|an|that)\s+(?:[\w.-]+\s+){0,5}?(?:piece|article|interview|profile|feature|story|write-?up|segment|episode|coverage|spotlight|q&a)\s+(?:on|about|with|featuring)\s+(?:you|your|ur)(?-u:\b)\s*|(?-u:\b)(?:your|ur)\s+(?:[\w.-]+\s+){0,3}?(?:website|site|page|gallery|listing|brochure|menu|catalogue|homepage|shopfront|storefront|sign|signage)\s+(?:still\s+|currently\s+|now\s+|already\s+)?(?:shows|says|lists|mentions|describes|features|uses|has)\s+(?:the|a|an|two|three|four)\s+"#;
 
-/// Used by `evidence::picture_of`.
-pub(crate) const PICTURE_OF: &str = r"(?i)(?-u:\b)(?:saw|seen|loved|liked|spotted|enjoyed|caught)\s+(?:the|that|those|your|ur|yr)\s+(?:[\w-]+\s+){0,2}?(?:pic|pics|photo|photos|picture|pictures|video|videos|clip|clips|reel|reels|story|stories|snap|snaps)\s+of\s+(?:the|your|ur|yr|that|those|his|her|their|a|an)\s+[\w-]{3,}";
+    /// Used by `evidence::picture_of`.
+    PICTURE_OF = r"(?i)(?-u:\b)(?:saw|seen|loved|liked|spotted|enjoyed|caught)\s+(?:the|that|those|your|ur|yr)\s+(?:[\w-]+\s+){0,2}?(?:pic|pics|photo|photos|picture|pictures|video|videos|clip|clips|reel|reels|story|stories|snap|snaps)\s+of\s+(?:the|your|ur|yr|that|those|his|her|their|a|an)\s+[\w-]{3,}";
 
-/// Used by `evidence::reference_number`.
-pub(crate) const REFERENCE_NUMBER: &str = r"(?i)(?-u:\b)(?:(?:bid|rfp|rfq|rfi|itb|tender|solicitation|docket|permit|planning application)\s*(?:no\.?\s*|number\s+|#\s*)?[0-9][0-9A-Za-z/-]*|(?:issue|ticket|pr|pull request|bug)\s*#\s*[0-9]+|(?:tender|rfp|rfq|itt|invitation to tender|call for proposals|solicitation)\s+(?:for|on)\s+(?:the|your|its|their)\s+[\w-]+\s+[\w-]+)(?-u:\b)";
+    /// Used by `evidence::reference_number`.
+    REFERENCE_NUMBER = r"(?i)(?-u:\b)(?:(?:bid|rfp|rfq|rfi|itb|tender|solicitation|docket|permit|planning application)\s*(?:no\.?\s*|number\s+|#\s*)?[0-9][0-9A-Za-z/-]*|(?:issue|ticket|pr|pull request|bug)\s*#\s*[0-9]+|(?:tender|rfp|rfq|itt|invitation to tender|call for proposals|solicitation)\s+(?:for|on)\s+(?:the|your|its|their)\s+[\w-]+\s+[\w-]+)(?-u:\b)";
 
-/// Used by `evidence::visited_title`.
-pub(crate) const VISITED_TITLE: &str = r#"(?i)(?-u:\b)(?:I|we)\s+(?:visited|attended|saw|watched|read|heard|listened to|toured|went to|caught)\s+(?:the\s+|your\s+)?[“"][^”"\n]{3,80}[”"]|(?-u:\b)(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:(?:played\s+through|ate\s+at|dined\s+at|had\s+(?:dinner|lunch|brunch|breakfast)\s+at)\s+[*_“"]*|played\s+[*_“"]+)(?-i:[A-Z])[\w'’-]+|(?-u:\b)(?:while|after|when)\s+playing\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:build|version|demo|beta|release|port)\s+of\s+[*_“"]*(?-i:[A-Z])[\w'’-]+"#;
+    /// Used by `evidence::visited_title`.
+    VISITED_TITLE = r#"(?i)(?-u:\b)(?:I|we)\s+(?:visited|attended|saw|watched|read|heard|listened to|toured|went to|caught)\s+(?:the\s+|your\s+)?[“"][^”"\n]{3,80}[”"]|(?-u:\b)(?:I|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:(?:played\s+through|ate\s+at|dined\s+at|had\s+(?:dinner|lunch|brunch|breakfast)\s+at)\s+[*_“"]*|played\s+[*_“"]+)(?-i:[A-Z])[\w'’-]+|(?-u:\b)(?:while|after|when)\s+playing\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:build|version|demo|beta|release|port)\s+of\s+[*_“"]*(?-i:[A-Z])[\w'’-]+"#;
 
-/// Used by `evidence::generic_subject`.
-pub(crate) const GENERIC_SUBJECT: &str = r"(?i)^(?:linkedin|here|this platform|the platform|social media|twitter|my feed|your profile|leadership|innovation|the industry|your industry|the future|success|growth|various|all things|many topics|different topics|a lot of|so many|the space|this space|your field|the field|a couple of|a few|one or two|some things|things|stuff|this|that|it)(?-u:\b)";
+    /// Used by `evidence::generic_subject`.
+    GENERIC_SUBJECT = r"(?i)^(?:linkedin|here|this platform|the platform|social media|twitter|my feed|your profile|leadership|innovation|the industry|your industry|the future|success|growth|various|all things|many topics|different topics|a lot of|so many|the space|this space|your field|the field|a couple of|a few|one or two|some things|things|stuff|this|that|it)(?-u:\b)";
 
-/// Used by `evidence::deed_relative`.
-pub(crate) const DEED_RELATIVE: &str = r"(?i)(?-u:\b)(?:the|that|those|this|these)\s+((?:[\w.-]+\s+){0,4}?[\w-]+)\s+(?:you|u|you've|you’ve|you have|your (?:team|students|lab|group|crew|kids|class))\s+(?:just\s+|kindly\s+|once\s+)?((?:[a-z]{2,}ed)|built|wrote|made|gave|ran|led|drew|sent|taught|spent|found|brought|kept|took|put together|set up|sold|held|shot|sang|did|chose|began|maintain|maintains|run|runs|lead|direct|directs|teach|host|organi[sz]e|edit|manage|chair|coach|curate|moderate)(?-u:\b)";
+    /// Used by `evidence::deed_relative`.
+    DEED_RELATIVE = r"(?i)(?-u:\b)(?:the|that|those|this|these)\s+((?:[\w.-]+\s+){0,4}?[\w-]+)\s+(?:you|u|you've|you’ve|you have|your (?:team|students|lab|group|crew|kids|class))\s+(?:just\s+|kindly\s+|once\s+)?((?:[a-z]{2,}ed)|built|wrote|made|gave|ran|led|drew|sent|taught|spent|found|brought|kept|took|put together|set up|sold|held|shot|sang|did|chose|began|maintain|maintains|run|runs|lead|direct|directs|teach|host|organi[sz]e|edit|manage|chair|coach|curate|moderate)(?-u:\b)";
 
-/// Used by `evidence::deed_direct`.
-pub(crate) const DEED_DIRECT: &str = r"(?i)(?:(?-u:\b)([\w'’]+)\s+)?you(?:'ve|’ve| have)?\s+(?:just\s+|also\s+|once\s+|kindly\s+|basically\s+|single-handedly\s+|personally\s+)?((?:[a-z]{2,}ed)|built|wrote|made|gave|ran|led|drew|sent|taught|spent|found|brought|kept|took|put together|set up|sold|held|shot|sang|chose|fought|dug|swept|caught)\s+(the|a|an|that|this|those|these|our|my|me|us|it|them|his|her|their|some|every|each|two|three|four|five|six|\d[\w.,]*|[a-z]+ing)(?-u:\b)";
+    /// Used by `evidence::deed_direct`.
+    DEED_DIRECT = r"(?i)(?:(?-u:\b)([\w'’]+)\s+)?you(?:'ve|’ve| have)?\s+(?:just\s+|also\s+|once\s+|kindly\s+|basically\s+|single-handedly\s+|personally\s+)?((?:[a-z]{2,}ed)|built|wrote|made|gave|ran|led|drew|sent|taught|spent|found|brought|kept|took|put together|set up|sold|held|shot|sang|chose|fought|dug|swept|caught)\s+(the|a|an|that|this|those|these|our|my|me|us|it|them|his|her|their|some|every|each|two|three|four|five|six|\d[\w.,]*|[a-z]+ing)(?-u:\b)";
 
-/// Used by `evidence::congrats_on_work`.
-pub(crate) const CONGRATS_ON_WORK: &str = r"(?i)(?-u:\b)(?:congrats|congratulations|kudos|well done)\s+(?:again\s+)?(?:on|for)\s+(?:shipping|releasing|publishing|open-sourcing|merging|defending|submitting|finishing)\s+(?:(?:the|your|a|an|this)\s+)?(?:new\s+)?([\w.-]+)";
+    /// Used by `evidence::congrats_on_work`.
+    CONGRATS_ON_WORK = r"(?i)(?-u:\b)(?:congrats|congratulations|kudos|well done)\s+(?:again\s+)?(?:on|for)\s+(?:shipping|releasing|publishing|open-sourcing|merging|defending|submitting|finishing)\s+(?:(?:the|your|a|an|this)\s+)?(?:new\s+)?([\w.-]+)";
 
-/// Used by `evidence::shared_history`.
-pub(crate) const SHARED_HISTORY: &str = r"(?i)(?-u:\b)(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:(?:hallway|quick|short|brief|long|great|lovely|recent|last|earlier|first|phone|video|zoom|coffee|lunch|booth|email|LinkedIn|DM|Slack|Discord)\s+){0,2}(?:chat|conversation|call|talk|exchange|meeting|time (?:at|on|in)|days (?:at|on|in)|years (?:at|on|in))|saw you (?:at|in|on|present|presenting|speak|speaking|talk|talking|give|giving|perform|performing|play|playing|demo|run|lead)|heard you|(?:the|that|those) [\w-]+ (?:we|you and I) (?:just )?(?:[a-z]{2,}ed|ran|built|wrote|did|saw|met|had|took|shot|sang|played|fought|caught) (?:[\w'’-]+\s+){0,4}?(?:at|in|on|during) (?:the\s+)?(?-i:[A-Z])|you were (?:(?:so|absolutely|totally|completely|quite|dead)\s+)?right (?:about|that|to)|we (?:split|argued|debated|swapped|traded|compared|queued|danced|got talking|started talking|ended up talking) (?:[\w'’-]+\s+){0,10}?(?:at|during|after) (?:the|that) |you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|built|rebuilt|ran|led|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop|seminar|lecture|lab|section|cohort|group|team)|(?:took|audited|TA'd|TAed) your (?:class|course|seminar|lecture|workshop)|(?:thanks? (?:you )?(?:so much |again |also )?|thanked you (?:properly |enough |again )?)for (?:(?:the|your) (?:[\w-]+\s+)?(?:tip|tour|talk|session|demo|workshop|intro|introduction|walk|walkthrough|chat|call|coffee|lunch|dinner|drinks|beer|conversation|catch-up|tips|pointers|feedback|notes|reply|advice|help|book|recommendation|invite|invitation|ride|loan|hospitality|chat on|call on|advice on|reply on|notes? on)|leading|hosting|showing|organi[sz]ing|running|inviting|speaking at|(?:walking|showing|taking|having|hosting|helping|introducing|including|inviting|pointing|sending|telling|letting|giving|mentoring|teaching|meeting|seeing|joining|squeezing|fitting|covering|driving|feeding|putting up|lending|loaning|rescuing|saving|looking after|sorting|fixing|picking up|dropping|collecting|warning|referring) (?:me|us))|thanks? (?:you )?(?:so much |again )?for (?:sending|forwarding|passing on|passing along)(?:\s+(?:over|across|along|through))?\s+(?:the|your|that|those|this|these)\s+(?:[\w'’.-]+\s+){0,4}?(?-i:[A-Z0-9])[\w'’-]+|thanks? (?:you )?(?:so much |again )?for (?:publishing|writing up|maintaining|open-sourcing|releasing|documenting|building|recording|translating|digitising|digitizing) (?:the|your|that|those|this) [\w-]+|(?:great|good|lovely|nice) (?:to meet|meeting|seeing|talking|chatting|catching up)|(?:chatting|talking|speaking) (?:with|to) you (?:on|about|during|after|over) |your (?:reply|answer|question|comment|suggestion) (?:to|on|in|under|at|during|after)|we (?:both |all )?(?:sat|shared a|shared the|caught up|overlapped|collaborated|studied|roomed|carpooled|ran into|bumped into|were (?:in|on) the same|worked together|built [\w\s-]{1,40}?together|shipped [\w\s-]{1,60}?together)|we (?:\w+ed|built|wrote|ran|spent|taught|led|made|did|were|had|went) (?:[\w'’.-]+\s+){0,8}?together|when (?:we|you and I) (?:were|worked|met|last|first|both|studied|sat|shared|ran|overlapped)|(?:you and I|the two of us) (?:\w+ed|were|built|wrote|ran|spent|sat|shared|went|both)|(?:your|my) (?:old|former) (?:colleague|teammate|manager|boss|student|intern|classmate|roommate|mentor|TA|advisor|adviser|supervisor|team)|(?:as|was) your (?:student|intern|TA|mentee|report|teammate|classmate|tenant|neighbou?r|patient|client)|(?:same|in your|joined your) (?:cohort|lab|dorm|residency|bootcamp|squad|study group|reading group)|fellow (?:[\w-]+\s+){0,3}?(?:alum|alumna|alumnus|alumni|grad|graduate)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)(?:'s|’s) (?:[\w-]+\s+){0,2}?(?:run|ride|hike|walk|swim|rehearsal|practice|practise|game|match|class|lesson|meetup|meeting|shift|service|standup|stand-up|session|workshop|training|club|choir|dinner|lunch|potluck|party|trip|shoot|gig|show|call|sync|retro|review|visit|clean-up|cleanup|delivery|pickup|pick-up|collection|install|installation|inspection|handover|pour|lift|load-in|viewing|appointment|survey|shipment))(?-u:\b)";
+    /// Used by `evidence::shared_history`.
+    SHARED_HISTORY = r"(?i)(?-u:\b)(?:we met|met you|meeting you|we spoke|we talked|we chatted|spoke with you|talked with you|chatted with you|our (?:(?:hallway|quick|short|brief|long|great|lovely|recent|last|earlier|first|phone|video|zoom|coffee|lunch|booth|email|LinkedIn|DM|Slack|Discord)\s+){0,2}(?:chat|conversation|call|talk|exchange|meeting|time (?:at|on|in)|days (?:at|on|in)|years (?:at|on|in))|saw you (?:at|in|on|present|presenting|speak|speaking|talk|talking|give|giving|perform|performing|play|playing|demo|run|lead)|heard you|(?:the|that|those) [\w-]+ (?:we|you and I) (?:just )?(?:[a-z]{2,}ed|ran|built|wrote|did|saw|met|had|took|shot|sang|played|fought|caught) (?:[\w'’-]+\s+){0,4}?(?:at|in|on|during) (?:the\s+)?(?-i:[A-Z])|you were (?:(?:so|absolutely|totally|completely|quite|dead)\s+)?right (?:about|that|to)|we (?:split|argued|debated|swapped|traded|compared|queued|danced|got talking|started talking|ended up talking) (?:[\w'’-]+\s+){0,10}?(?:at|during|after) (?:the|that) |you (?:said|mentioned|told|asked|showed|suggested|recommended|gave|presented|spoke|answered|replied|wrote|shared|built|rebuilt|ran|led|published|open-sourced|launched)|sat next to|in your (?:class|course|session|workshop|seminar|lecture|lab|section|cohort|group|team)|(?:took|audited|TA'd|TAed) your (?:class|course|seminar|lecture|workshop)|(?:thanks? (?:you )?(?:so much |again |also )?|thanked you (?:properly |enough |again )?)for (?:(?:the|your) (?:[\w-]+\s+)?(?:tip|tour|talk|session|demo|workshop|intro|introduction|walk|walkthrough|chat|call|coffee|lunch|dinner|drinks|beer|conversation|catch-up|tips|pointers|feedback|notes|reply|advice|help|book|recommendation|invite|invitation|ride|loan|hospitality|chat on|call on|advice on|reply on|notes? on)|leading|hosting|showing|organi[sz]ing|running|inviting|speaking at|(?:walking|showing|taking|having|hosting|helping|introducing|including|inviting|pointing|sending|telling|letting|giving|mentoring|teaching|meeting|seeing|joining|squeezing|fitting|covering|driving|feeding|putting up|lending|loaning|rescuing|saving|looking after|sorting|fixing|picking up|dropping|collecting|warning|referring) (?:me|us))|thanks? (?:you )?(?:so much |again )?for (?:sending|forwarding|passing on|passing along)(?:\s+(?:over|across|along|through))?\s+(?:the|your|that|those|this|these)\s+(?:[\w'’.-]+\s+){0,4}?(?-i:[A-Z0-9])[\w'’-]+|thanks? (?:you )?(?:so much |again )?for (?:publishing|writing up|maintaining|open-sourcing|releasing|documenting|building|recording|translating|digitising|digitizing) (?:the|your|that|those|this) [\w-]+|(?:great|good|lovely|nice) (?:to meet|meeting|seeing|talking|chatting|catching up)|(?:chatting|talking|speaking) (?:with|to) you (?:on|about|during|after|over) |your (?:reply|answer|question|comment|suggestion) (?:to|on|in|under|at|during|after)|we (?:both |all )?(?:sat|shared a|shared the|caught up|overlapped|collaborated|studied|roomed|carpooled|ran into|bumped into|were (?:in|on) the same|worked together|built [\w\s-]{1,40}?together|shipped [\w\s-]{1,60}?together)|we (?:\w+ed|built|wrote|ran|spent|taught|led|made|did|were|had|went) (?:[\w'’.-]+\s+){0,8}?together|when (?:we|you and I) (?:were|worked|met|last|first|both|studied|sat|shared|ran|overlapped)|(?:you and I|the two of us) (?:\w+ed|were|built|wrote|ran|spent|sat|shared|went|both)|(?:your|my) (?:old|former) (?:colleague|teammate|manager|boss|student|intern|classmate|roommate|mentor|TA|advisor|adviser|supervisor|team)|(?:as|was) your (?:student|intern|TA|mentee|report|teammate|classmate|tenant|neighbou?r|patient|client)|(?:same|in your|joined your) (?:cohort|lab|dorm|residency|bootcamp|squad|study group|reading group)|fellow (?:[\w-]+\s+){0,3}?(?:alum|alumna|alumnus|alumni|grad|graduate)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)(?:'s|’s) (?:[\w-]+\s+){0,2}?(?:run|ride|hike|walk|swim|rehearsal|practice|practise|game|match|class|lesson|meetup|meeting|shift|service|standup|stand-up|session|workshop|training|club|choir|dinner|lunch|potluck|party|trip|shoot|gig|show|call|sync|retro|review|visit|clean-up|cleanup|delivery|pickup|pick-up|collection|install|installation|inspection|handover|pour|lift|load-in|viewing|appointment|survey|shipment))(?-u:\b)";
 
-/// Used by `evidence::congrats_on_named`.
-pub(crate) const CONGRATS_ON_NAMED: &str = r"(?i)(?-u:\b)(?:congrats|congratulations|kudos|well\s+done)(?:\s+again)?(?:\s+(?:on|for)|\s*,\s*[\w'’-]+\s*[—–:-]+|\s*[—–:-]+)\s+(?:the|your|ur)\s+((?:[\w'’-]+\s+){0,3}?)((?-i:\p{Lu})[\w'’-]*)";
+    /// Used by `evidence::congrats_on_named`.
+    CONGRATS_ON_NAMED = r"(?i)(?-u:\b)(?:congrats|congratulations|kudos|well\s+done)(?:\s+again)?(?:\s+(?:on|for)|\s*,\s*[\w'’-]+\s*[—–:-]+|\s*[—–:-]+)\s+(?:the|your|ur)\s+((?:[\w'’-]+\s+){0,3}?)((?-i:\p{Lu})[\w'’-]*)";
 
-/// Used by `evidence::mutual_contact`.
-pub(crate) const MUTUAL_CONTACT: &str = r"(?-u:\b)(?:[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?\s+(?:mentioned|suggested|recommended|introduced|pointed me|told me|said|says|thought|thinks|speaks highly|spoke highly|put us in touch|passed along|shared your|forwarded|sent me|referred me|directed me|gave me your|passed me your|swears by)(?-u:\b)|(?i:(?:gave|passed|sent|forwarded|shared) me your (?:name|details|email|contact|number|address|info))|(?i:(?:at|on|per) )[A-Z][\p{L}'’-]+(?:'s|’s) (?i:suggestion|recommendation|advice|urging)|(?i:introduced (?:me )?(?:to you )?by|through our (?:mutual )?(?:friend|colleague)|our mutual (?:friend|colleague|contact)|(?:friend|colleague|classmate|teammate) of (?:mine|yours))\s+[A-Z]?)";
+    /// Used by `evidence::mutual_contact`.
+    MUTUAL_CONTACT = r"(?-u:\b)(?:[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?\s+(?:mentioned|suggested|recommended|introduced|pointed me|told me|said|says|thought|thinks|speaks highly|spoke highly|put us in touch|passed along|shared your|forwarded|sent me|referred me|directed me|gave me your|passed me your|swears by)(?-u:\b)|(?i:(?:gave|passed|sent|forwarded|shared) me your (?:name|details|email|contact|number|address|info))|(?i:(?:at|on|per) )[A-Z][\p{L}'’-]+(?:'s|’s) (?i:suggestion|recommendation|advice|urging)|(?i:introduced (?:me )?(?:to you )?by|through our (?:mutual )?(?:friend|colleague)|our mutual (?:friend|colleague|contact)|(?:friend|colleague|classmate|teammate) of (?:mine|yours))\s+[A-Z]?)";
 
-/// Used by `evidence::about_reader`.
-pub(crate) const ABOUT_READER: &str = r"(?i)(?-u:\b)(?:you|your|yours|you're|you’re|you've|you’ve|u|ur|we met|met|saw|read|watched|heard|listened|tried|used|ran|filed|attended|followed|hope|hoping|hoped|congrats|congratulations|thanks|thank|kudos|well done|bravo|good luck|best of luck)(?-u:\b)";
+    /// Used by `evidence::about_reader`.
+    ABOUT_READER = r"(?i)(?-u:\b)(?:you|your|yours|you're|you’re|you've|you’ve|u|ur|we met|met|saw|read|watched|heard|listened|tried|used|ran|filed|attended|followed|hope|hoping|hoped|congrats|congratulations|thanks|thank|kudos|well done|bravo|good luck|best of luck)(?-u:\b)";
 
-/// Used by `evidence::introduces_their_piece`.
-pub(crate) const INTRODUCES_THEIR_PIECE: &str = r"(?i)(?-u:\b)(?:congrats|congratulations|kudos|well done|thanks|thank you)(?-u:\b)[^.!?\n]{0,24}?(?-u:\b)(?:on|for)\s+(?:the|your|ur)\s+(?:new\s+|latest\s+|recent\s+)?(?:paper|preprint|talk|keynote|post|article|book|thesis|study|report|piece|episode|essay|thread|poster|release|launch|series|album|exhibition|write-?up|presentation|lecture|review|chapter|film|show)(?-u:\b)";
+    /// Used by `evidence::introduces_their_piece`.
+    INTRODUCES_THEIR_PIECE = r"(?i)(?-u:\b)(?:congrats|congratulations|kudos|well done|thanks|thank you)(?-u:\b)[^.!?\n]{0,24}?(?-u:\b)(?:on|for)\s+(?:the|your|ur)\s+(?:new\s+|latest\s+|recent\s+)?(?:paper|preprint|talk|keynote|post|article|book|thesis|study|report|piece|episode|essay|thread|poster|release|launch|series|album|exhibition|write-?up|presentation|lecture|review|chapter|film|show)(?-u:\b)";
 
-/// Used by `evidence::crowd_like_you`.
-pub(crate) const CROWD_LIKE_YOU: &str = r"(?i)(?-u:\b)(?:companies|company|teams|team|firms|firm|people|folks|leaders|businesses|business|organi[sz]ations|brands|founders|professionals|others|clients|customers|agencies|startups|shops|stores|practices|clinics|schools|retailers|restaurants|hotels|dealerships|manufacturers|distributors|carriers|fleets|contractors|owners|operators|creators|coaches|investors|recruiters|someone|anyone)\s+(?:(?:just\s+)?like\s+(?:yours|you|yourself)|(?:of\s+)?(?:your|ur)\s+size)(?-u:\b)|(?-u:\b)(?:done|made|built)-for-you(?-u:\b)|(?-u:\b)(?:(?:you|u)\s+or\s+)?anyone\s+(?:you|u)\s+know(?-u:\b)|(?-u:\b)(?:I['’]m|I\s+am|im)\s+(?:your|ur)\s+(?:girl|guy|man|woman|person|go-to)(?-u:\b)";
+    /// Used by `evidence::crowd_like_you`.
+    CROWD_LIKE_YOU = r"(?i)(?-u:\b)(?:companies|company|teams|team|firms|firm|people|folks|leaders|businesses|business|organi[sz]ations|brands|founders|professionals|others|clients|customers|agencies|startups|shops|stores|practices|clinics|schools|retailers|restaurants|hotels|dealerships|manufacturers|distributors|carriers|fleets|contractors|owners|operators|creators|coaches|investors|recruiters|someone|anyone)\s+(?:(?:just\s+)?like\s+(?:yours|you|yourself)|(?:of\s+)?(?:your|ur)\s+size)(?-u:\b)|(?-u:\b)(?:done|made|built)-for-you(?-u:\b)|(?-u:\b)(?:(?:you|u)\s+or\s+)?anyone\s+(?:you|u)\s+know(?-u:\b)|(?-u:\b)(?:I['’]m|I\s+am|im)\s+(?:your|ur)\s+(?:girl|guy|man|woman|person|go-to)(?-u:\b)";
 
-/// Used by `evidence::placeholder_like`.
-pub(crate) const PLACEHOLDER_LIKE: &str = r"\{\{[^}]*\}\}|\{[\w.]+\}|\[[^\]\n]{1,40}\]|<[^>\n]{1,30}>|%[A-Z_]+%|\*?\|[A-Z_]+\|\*?|\$\{[^}]*\}|(?-u:\b)X{2,4}(?:/X{2,4}){0,2}(?-u:\b)";
+    /// Used by `evidence::placeholder_like`.
+    PLACEHOLDER_LIKE = r"\{\{[^}]*\}\}|\{[\w.]+\}|\[[^\]\n]{1,40}\]|<[^>\n]{1,30}>|%[A-Z_]+%|\*?\|[A-Z_]+\|\*?|\$\{[^}]*\}|(?-u:\b)X{2,4}(?:/X{2,4}){0,2}(?-u:\b)";
 
-/// Used by `evidence::is_pitch_to_reader`.
-pub(crate) const IS_PITCH_TO_READER: &str = r"(?i)(?-u:\b)(?:help|helps|helping|amplify|amplifying|boost|boosting|grow|growing|increase|increasing|scale|scaling|streamline|streamlining|supercharge|unlock|unlocking|transform|transforming)\s+(?:you|your|ur)(?-u:\b)";
+    /// Used by `evidence::is_pitch_to_reader`.
+    IS_PITCH_TO_READER = r"(?i)(?-u:\b)(?:help|helps|helping|amplify|amplifying|boost|boosting|grow|growing|increase|increasing|scale|scaling|streamline|streamlining|supercharge|unlock|unlocking|transform|transforming)\s+(?:you|your|ur)(?-u:\b)";
 
-/// Used by `evidence::company_voice`.
-pub(crate) const COMPANY_VOICE: &str =
-    r"(?i)(?-u:\b)(?:we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|us)(?-u:\b)";
+    /// Used by `evidence::company_voice`.
+    COMPANY_VOICE = r"(?i)(?-u:\b)(?:we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|us)(?-u:\b)";
 
-/// Used by `evidence::is_joint_question`.
-pub(crate) const IS_JOINT_QUESTION: &str = r"(?i)(?-u:\b)(?:can|could|shall|should|would|will|do|did|may|might)\s+we\s+(?:(?:just|quickly|briefly|maybe|perhaps)\s+)?([\w'’-]+)";
+    /// Used by `evidence::is_joint_question`.
+    IS_JOINT_QUESTION = r"(?i)(?-u:\b)(?:can|could|shall|should|would|will|do|did|may|might)\s+we\s+(?:(?:just|quickly|briefly|maybe|perhaps)\s+)?([\w'’-]+)";
 
-/// Used by `evidence::is_self_introduction`.
-pub(crate) const IS_SELF_INTRODUCTION: &str = r"(?i)(?-u:\b)(?:introduce myself|(?:to|for)\s+introduc(?:e|ing)\s+(?:our|my)\s+(?:company|firm|agency|business|services|team|organi[sz]ation|startup|brand|product)|my name(?:'s|’s| is)|(?:i'm|i’m|i am|im|this is) (?-i:[A-Z])[\w'’-]+,? (?:from|at|with|of|here)|(?:here|over) at (?-i:[A-Z]))";
+    /// Used by `evidence::is_self_introduction`.
+    IS_SELF_INTRODUCTION = r"(?i)(?-u:\b)(?:introduce myself|(?:to|for)\s+introduc(?:e|ing)\s+(?:our|my)\s+(?:company|firm|agency|business|services|team|organi[sz]ation|startup|brand|product)|my name(?:'s|’s| is)|(?:i'm|i’m|i am|im|this is) (?-i:[A-Z])[\w'’-]+,? (?:from|at|with|of|here)|(?:here|over) at (?-i:[A-Z]))";
 
-/// Used by `evidence::sender_clause_start`.
-pub(crate) const SENDER_CLAUSE_START: &str = r"(?i)(?-u:\b)(?:(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)|as\s+an?|(?:i'm|i’m|im|i am)\s+(?:(?:always|also|currently|really)\s+)?(?:looking|trying|hoping|keen|eager|aiming)\s+to|(?:while|when)\s+(?:i\s+was\s+)?(?:looking|searching|browsing|scrolling|researching)\s+(?:at|for|through|into|on)|(?:we're|we’re|we\s+are)\s+(?:currently\s+|also\s+|now\s+)?(?:growing|hiring|building|expanding|scaling|launching)|i\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coach|run|teach|manage|lead|own|organi[sz]e|volunteer|study|work)|(?:i'm|i’m|im|i am)\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coaching|running|teaching|managing|leading|organi[sz]ing|volunteering|studying|working))\s[^,;:]*?(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,5}\s*$";
+    /// Used by `evidence::sender_clause_start`.
+    SENDER_CLAUSE_START = r"(?i)(?-u:\b)(?:(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)|as\s+an?|(?:i'm|i’m|im|i am)\s+(?:(?:always|also|currently|really)\s+)?(?:looking|trying|hoping|keen|eager|aiming)\s+to|(?:while|when)\s+(?:i\s+was\s+)?(?:looking|searching|browsing|scrolling|researching)\s+(?:at|for|through|into|on)|(?:we're|we’re|we\s+are)\s+(?:currently\s+|also\s+|now\s+)?(?:growing|hiring|building|expanding|scaling|launching)|i\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coach|run|teach|manage|lead|own|organi[sz]e|volunteer|study|work)|(?:i'm|i’m|im|i am)\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coaching|running|teaching|managing|leading|organi[sz]ing|volunteering|studying|working))\s[^,;:]*?(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,5}\s*$";
 
-/// Used by `evidence::sender_clause_after`.
-pub(crate) const SENDER_CLAUSE_AFTER: &str = r"(?i)(?-u:\b)(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?|(?:(?:always|also|very|really|so|currently)\s+)*(?:happy|keen|eager|looking|interested|passionate|excited|trying|hoping)\s+to)\s[^,;:]*?(?:[,;:]|\s(?:and|so|but)\s|$)";
+    /// Used by `evidence::sender_clause_after`.
+    SENDER_CLAUSE_AFTER = r"(?i)(?-u:\b)(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?|(?:(?:always|also|very|really|so|currently)\s+)*(?:happy|keen|eager|looking|interested|passionate|excited|trying|hoping)\s+to)\s[^,;:]*?(?:[,;:]|\s(?:and|so|but)\s|$)";
 
-/// Used by `evidence::reader_word`.
-pub(crate) const READER_WORD: &str = r"(?i)(?-u:\b)(?:you|your|yours|ur|u)(?-u:\b)";
+    /// Used by `evidence::reader_word`.
+    READER_WORD = r"(?i)(?-u:\b)(?:you|your|yours|ur|u)(?-u:\b)";
 
-/// Used by `evidence::names_a_length`.
-pub(crate) const NAMES_A_LENGTH: &str = r"(?i)(?-u:\b)(?:(?:\d+|five|ten|fifteen|twenty|thirty|forty-five)\s*-?\s*(?:min|mins|minutes)|half\s+an\s+hour)(?-u:\b)";
+    /// Used by `evidence::names_a_length`.
+    NAMES_A_LENGTH = r"(?i)(?-u:\b)(?:(?:\d+|five|ten|fifteen|twenty|thirty|forty-five)\s*-?\s*(?:min|mins|minutes)|half\s+an\s+hour)(?-u:\b)";
+}

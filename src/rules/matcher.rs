@@ -733,7 +733,7 @@ fn passes_conditions(
         return false;
     }
     if !rule.unless_previous_sentence.is_empty() {
-        let previous = previous_sentence(m, masked, sentences).unwrap_or("");
+        let previous = previous_sentence(m, masked, sentences, Reach::SameBlock).unwrap_or("");
         if rule
             .unless_previous_sentence
             .iter()
@@ -763,20 +763,34 @@ fn passes_conditions(
     true
 }
 
-/// The sentence before the match's sentence, when it is in the same block (no block barrier
-/// and no blank line between them).
+/// How far back `previous_sentence` may look.
+#[derive(Debug, Clone, Copy)]
+enum Reach {
+    /// Only within the match's block: no block barrier and no blank line between.
+    SameBlock,
+    /// Also the last sentence of the block just above (one blank line or block barrier).
+    BlockAbove,
+}
+
+/// The sentence before the match's sentence, when it is within `reach`.
 fn previous_sentence<'t>(
     m: &PhraseMatch,
     masked: &'t str,
     sentences: &[Range<usize>],
+    reach: Reach,
 ) -> Option<&'t str> {
+    let barrier = crate::prose::BARRIER as char;
     let idx = sentences.partition_point(|s| s.start < m.sentence.start);
     let previous = sentences.get(idx.checked_sub(1)?)?;
     let between = masked.get(previous.end..m.sentence.start)?;
-    if between.contains(crate::prose::BARRIER as char) || between.matches('\n').count() > 1 {
-        return None;
-    }
-    masked.get(previous.clone())
+    let breaks = between.matches('\n').count();
+    let close = match reach {
+        Reach::SameBlock => !between.contains(barrier) && breaks <= 1,
+        Reach::BlockAbove => {
+            between.chars().all(|c| c.is_whitespace() || c == barrier) && breaks <= 2
+        }
+    };
+    close.then(|| masked.get(previous.clone())).flatten()
 }
 
 /// The sentence (with the match itself blanked) carries a detail, or the next sentence of
@@ -874,25 +888,11 @@ fn sized_ask_after_question(
     {
         return false;
     }
-    let idx = sentences.partition_point(|s| s.start < m.sentence.start);
-    let Some(previous) = idx.checked_sub(1).and_then(|i| sentences.get(i)) else {
-        return false;
-    };
-    let Some(between) = masked.get(previous.end..m.sentence.start) else {
-        return false;
-    };
-    let gap_is_blank = between
-        .chars()
-        .all(|c| c.is_whitespace() || c == crate::prose::BARRIER as char);
-    if !gap_is_blank || between.matches('\n').count() > 2 {
-        return false;
-    }
-    let Some(question) = masked.get(previous.clone()) else {
-        return false;
-    };
-    question.trim_end().ends_with('?')
-        && evidence::is_about_reader(question)
-        && !evidence::details(question, names).is_empty()
+    previous_sentence(m, masked, sentences, Reach::BlockAbove).is_some_and(|question| {
+        question.trim_end().ends_with('?')
+            && evidence::is_about_reader(question)
+            && !evidence::details(question, names).is_empty()
+    })
 }
 
 /// The sentence after the match's sentence, when it is in the same block.
