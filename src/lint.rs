@@ -226,6 +226,13 @@ impl<'a> Draft<'a> {
     }
 }
 
+/// Build the constant regexes every lint needs, ahead of the first draft. A face calls this
+/// on a spare thread at start-up, so that they compile while it reads config and rule pack;
+/// `lint` never depends on it having run.
+pub fn warm_up() {
+    evidence::warm_up();
+}
+
 /// Lint one draft.
 pub fn lint(text: &str, format: Format, rules: &RuleSet, options: &LintOptions) -> LintReport {
     if text.len() > options.max_bytes {

@@ -69,6 +69,8 @@ impl FileResult {
 
 /// Run `check`; returns the exit code.
 pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
+    // Detached: the process may end before it finishes, and linting does not wait for it.
+    std::thread::spawn(crate::lint::warm_up);
     let explicit = match &args.config {
         Some(path) => match Project::load(path) {
             Ok(p) => Some(Arc::new(p)),

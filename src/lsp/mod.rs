@@ -56,6 +56,8 @@ use crate::text::PositionEncoding;
 
 /// Run the server on stdin/stdout until the client exits.
 pub fn serve_stdio() -> anyhow::Result<()> {
+    // The first draft opened finds the constant regexes built while the client initialises.
+    std::thread::spawn(crate::lint::warm_up);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .max_blocking_threads(16)

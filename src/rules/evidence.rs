@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::evidence_sources as sources;
+use super::evidence_sources::{self as sources, Id};
 use crate::text::lean::LeanRegex as Regex;
 use crate::text::memo::Memo;
 
@@ -245,35 +245,30 @@ fn not_details() -> &'static Regex {
 /// science teacher at Lincoln Middle", "I see you work at Maersk"): what a mail merge fills
 /// in from a profile. Its numbers and names are not a reason tied to the reader.
 fn role_at_employer() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::ROLE_AT_EMPLOYER))
+    constant(Id::ROLE_AT_EMPLOYER)
 }
 
 fn number() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::NUMBER))
+    constant(Id::NUMBER)
 }
 
 /// A month or weekday, not counting the modal "May I ask" / "May we".
 fn has_month_or_day(text: &str) -> bool {
-    static MODAL_MAY: OnceLock<Regex> = OnceLock::new();
     if !text.contains("May ") {
         return month_or_day().is_match(text);
     }
-    let modal = MODAL_MAY.get_or_init(|| compile(sources::HAS_MONTH_OR_DAY));
+    let modal = constant(Id::HAS_MONTH_OR_DAY);
     month_or_day().is_match(&modal.replace_all(text, " "))
 }
 
 /// Month and day names. Those that are also everyday words ("may", "march", "sat") count only
 /// capitalised; the others in any case, as texted ("on sunday").
 fn month_or_day() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::MONTH_OR_DAY))
+    constant(Id::MONTH_OR_DAY)
 }
 
 fn quoted_title() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::QUOTED_TITLE))
+    constant(Id::QUOTED_TITLE)
 }
 
 /// "your <piece of work> <on|about|at|that|comparing|...>": the start of a named piece of
@@ -281,15 +276,13 @@ fn quoted_title() -> &'static Regex {
 /// not count. Also what their page or sign shows ("your gallery page still shows the orangery
 /// before the refurb"): only someone who looked can say.
 fn their_work() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::THEIR_WORK))
+    constant(Id::THEIR_WORK)
 }
 
 /// A picture or clip of theirs, described by what it shows: "saw the pic of the new counter
 /// on ur insta". Only someone who looked can say what was in it.
 fn picture_of() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::PICTURE_OF))
+    constant(Id::PICTURE_OF)
 }
 
 /// A document of theirs named by its number: "Bid 24-117 on the district portal", "your RFP
@@ -297,23 +290,20 @@ fn picture_of() -> &'static Regex {
 /// Issues, tickets and pull requests need the `#`, since "issue 3 of our newsletter" is not.
 /// A tender named by its subject counts too: "the tender for the school transport review".
 fn reference_number() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::REFERENCE_NUMBER))
+    constant(Id::REFERENCE_NUMBER)
 }
 
 /// A named show, talk or piece the writer went to or read: "I visited “Threads of Kano” at
 /// the Horniman". The quoted title is what makes it theirs rather than a topic. Playing their
 /// game or eating at their restaurant, named, counts the same way: "we ate at Marrow".
 fn visited_title() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::VISITED_TITLE))
+    constant(Id::VISITED_TITLE)
 }
 
 /// Subjects that make "your posts on ..." generic again: the platform, or a topic so broad
 /// that it fits anyone.
 fn generic_subject() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::GENERIC_SUBJECT))
+    constant(Id::GENERIC_SUBJECT)
 }
 
 fn has_their_work(text: &str) -> bool {
@@ -331,13 +321,11 @@ fn has_their_work(text: &str) -> bool {
 /// Something the reader did, told as a fact only someone who knows them could tell: "the
 /// checklist you used", "you rescued the billing migration", "you taught me to solder".
 fn deed_relative() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::DEED_RELATIVE))
+    constant(Id::DEED_RELATIVE)
 }
 
 fn deed_direct() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::DEED_DIRECT))
+    constant(Id::DEED_DIRECT)
 }
 
 /// Nouns that make "the X you made" flattery rather than a fact: "the impact you've made",
@@ -496,8 +484,7 @@ const NOT_A_STATEMENT: &[&str] = &[
 /// hitting 3 years" are notifications, and a bare noun ("on publishing your book") names
 /// nothing only this reader did.
 fn congrats_on_work() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::CONGRATS_ON_WORK))
+    constant(Id::CONGRATS_ON_WORK)
 }
 
 /// Nouns that leave "congrats on publishing your X" without a detail.
@@ -569,8 +556,7 @@ fn has_deed(text: &str) -> bool {
 }
 
 fn shared_history() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::SHARED_HISTORY))
+    constant(Id::SHARED_HISTORY)
 }
 
 /// A congratulation on a named achievement of theirs ("Congratulations on the Red Dot for the
@@ -578,7 +564,6 @@ fn shared_history() -> &'static Regex {
 /// is theirs and has a name. A new role, promotion or anniversary at a company is what a
 /// profile announces, and the company is not the achievement.
 fn congrats_on_named(sentence: &str, names: &KnownNames) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
     const PROFILE_EVENTS: &[&str] = &[
         "role",
         "position",
@@ -601,7 +586,7 @@ fn congrats_on_named(sentence: &str, names: &KnownNames) -> bool {
         "achievement",
         "success",
     ];
-    let re = RE.get_or_init(|| compile(sources::CONGRATS_ON_NAMED));
+    let re = constant(Id::CONGRATS_ON_NAMED);
     re.captures_iter(sentence).any(|caps| {
         let between = caps.get(1).map_or("", |m| m.as_str()).to_lowercase();
         let name = caps.get(2).map_or("", |m| m.as_str());
@@ -642,36 +627,52 @@ fn has_mutual_contact(sentence: &str) -> bool {
 }
 
 fn mutual_contact() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::MUTUAL_CONTACT))
+    constant(Id::MUTUAL_CONTACT)
 }
 
 /// Words of a sentence addressed to the reader. Thanks, hopes and congratulations are
 /// addressed to them even without a "you" ("Hope the Kraków opening went well on Monday").
 fn about_reader() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::ABOUT_READER))
+    constant(Id::ABOUT_READER)
 }
 
 /// A congratulation or thanks on a piece of the reader's work named only by its kind ("Congrats
 /// on the paper, Dr. Haddad!", "Thanks for your talk"): the sentence after it often carries
 /// the detail ("Figure 3 is the one I keep going back to: ...").
 pub fn introduces_their_piece(sentence: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::INTRODUCES_THEIR_PIECE))
-        .is_match(sentence)
+    constant(Id::INTRODUCES_THEIR_PIECE).is_match(sentence)
 }
 
 /// "teams like yours", "people like you", "shops your size", "if you or anyone you know...":
 /// the reader as one of a crowd, which is not about them at all.
 fn crowd_like_you() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::CROWD_LIKE_YOU))
+    constant(Id::CROWD_LIKE_YOU)
 }
 
 fn placeholder_like() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::PLACEHOLDER_LIKE))
+    constant(Id::PLACEHOLDER_LIKE)
+}
+
+/// The constant evidence regex `id`, compiled on first use and then shared.
+fn constant(id: Id) -> &'static Regex {
+    constant_at(id as usize)
+}
+
+/// Compile every constant evidence regex now. Start-up calls this on a spare thread while it
+/// reads the rule pack: the first draft then finds them built, or waits only for the one in
+/// progress. It goes from the last to the first, so that a thread linting at the same time
+/// (which meets them roughly in list order) and this one meet in the middle.
+pub fn warm_up() {
+    for index in (0..sources::LISTED.len()).rev() {
+        let _ = constant_at(index);
+    }
+    let _ = not_details();
+}
+
+fn constant_at(index: usize) -> &'static Regex {
+    static COMPILED: [OnceLock<Regex>; sources::LISTED.len()] =
+        [const { OnceLock::new() }; sources::LISTED.len()];
+    COMPILED[index].get_or_init(|| compile(sources::LISTED[index]))
 }
 
 fn compile(source: &str) -> Regex {
@@ -835,16 +836,11 @@ pub fn is_company_voice(sentence: &str) -> bool {
 /// A sentence in the company voice that offers to do something for the reader: "Our FlowPip
 /// 8 can help you move the needle", "leveraging our Discord (9k members) to amplify your reach".
 pub fn is_pitch_to_reader(sentence: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    is_company_voice(sentence)
-        && RE
-            .get_or_init(|| compile(sources::IS_PITCH_TO_READER))
-            .is_match(sentence)
+    is_company_voice(sentence) && constant(Id::IS_PITCH_TO_READER).is_match(sentence)
 }
 
 fn company_voice() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::COMPANY_VOICE))
+    constant(Id::COMPANY_VOICE)
 }
 
 /// Whether a sentence is a question about something the writer and reader do together:
@@ -852,11 +848,10 @@ fn company_voice() -> &'static Regex {
 /// our platform help Acme?") is not, and neither is an ask for a meeting ("can we set up a
 /// call on Tuesday?"): there the reader is only its target.
 pub fn is_joint_question(sentence: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
     if !sentence.trim_end().ends_with('?') {
         return false;
     }
-    let re = RE.get_or_init(|| compile(sources::IS_JOINT_QUESTION));
+    let re = constant(Id::IS_JOINT_QUESTION);
     re.captures_iter(sentence).any(|c| {
         let verb = c.get(1).map_or("", |m| m.as_str()).to_lowercase();
         !PITCH_OR_MEETING_VERBS.contains(&verb.as_str())
@@ -903,9 +898,7 @@ const PITCH_OR_MEETING_VERBS: &[&str] = &[
 /// Whether a sentence introduces the sender: "introduce myself as...", "I'm Tom from
 /// Ledgerly", "here at Coast 96.2".
 pub fn is_self_introduction(sentence: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::IS_SELF_INTRODUCTION))
-        .is_match(sentence)
+    constant(Id::IS_SELF_INTRODUCTION).is_match(sentence)
 }
 
 /// Where a clause about the writer starts in the text before a phrase, when that text ends
@@ -916,8 +909,7 @@ pub fn is_self_introduction(sentence: &str) -> bool {
 /// are the writer's. A clause that mentions the reader ("im a huge fan of ur build and") is
 /// not.
 pub fn sender_clause_start(before: &str) -> Option<usize> {
-    static CLAUSE: OnceLock<Regex> = OnceLock::new();
-    let clause = CLAUSE.get_or_init(|| compile(sources::SENDER_CLAUSE_START));
+    let clause = constant(Id::SENDER_CLAUSE_START);
     let found = clause.find(before)?;
     (!reader_word().is_match(found.as_str())).then_some(found.start())
 }
@@ -928,23 +920,19 @@ pub fn sender_clause_start(before: &str) -> Option<usize> {
 /// the clause before a phrase, its names and numbers are the writer's; a clause that
 /// mentions the reader is not one.
 pub fn sender_clause_after(after: &str) -> Option<Range<usize>> {
-    static CLAUSE: OnceLock<Regex> = OnceLock::new();
-    let clause = CLAUSE.get_or_init(|| compile(sources::SENDER_CLAUSE_AFTER));
+    let clause = constant(Id::SENDER_CLAUSE_AFTER);
     let found = clause.find(after)?;
     (!reader_word().is_match(found.as_str())).then_some(found.range())
 }
 
 /// A word for the reader ("you", "your", texted "ur" or "u").
 fn reader_word() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::READER_WORD))
+    constant(Id::READER_WORD)
 }
 
 /// Whether a sentence gives an ask its length: "20 minutes", "a 15-min call", "half an hour".
 pub fn names_a_length(sentence: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| compile(sources::NAMES_A_LENGTH))
-        .is_match(sentence)
+    constant(Id::NAMES_A_LENGTH).is_match(sentence)
 }
 
 /// Whether a sentence speaks to the reader or to shared history, so its details count as a

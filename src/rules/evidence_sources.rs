@@ -60,8 +60,17 @@ macro_rules! evidence_regexes {
     ($($(#[$doc:meta])* $name:ident = $source:literal;)*) => {
         $($(#[$doc])* pub(crate) const $name: &str = $source;)*
 
-        /// Every constant evidence regex above, as written (before `prepare`).
-        const LISTED: &[&str] = &[$($name),*];
+        /// Every constant evidence regex above, as written (before `prepare`), in the order
+        /// of `Id`.
+        pub(crate) const LISTED: &[&str] = &[$($name),*];
+
+        /// Names each constant by its place in `LISTED`, so compiled regexes can be kept in
+        /// one table.
+        #[allow(non_camel_case_types, dead_code, clippy::upper_case_acronyms)]
+        #[derive(Debug, Clone, Copy)]
+        pub(crate) enum Id {
+            $($name),*
+        }
     };
 }
 
