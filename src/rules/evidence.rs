@@ -827,6 +827,37 @@ pub fn is_specific(sentence: &str, names: &KnownNames) -> bool {
     })
 }
 
+/// The rest of a sentence with its vague topics blanked ("and hear more about your journey",
+/// "about what you do"): a condition that accepts an ask because a topic follows should not
+/// accept one of these, which would fit any reader.
+pub fn without_vague_topics(after: &str) -> std::borrow::Cow<'_, str> {
+    let re = constant(Id::VAGUE_TOPIC);
+    if !re.is_match(after) {
+        return std::borrow::Cow::Borrowed(after);
+    }
+    let mut out = String::with_capacity(after.len());
+    let mut last = 0;
+    for m in re.find_iter(after) {
+        out.push_str(&after[last..m.start()]);
+        // Keep the punctuation or conjunction that ended the vague topic.
+        let text = m.as_str();
+        let kept = text
+            .rfind(['.', '!', '?', ',', ';', ':', ')'])
+            .unwrap_or(text.len());
+        out.extend(std::iter::repeat_n(' ', kept));
+        out.push_str(&text[kept..]);
+        last = m.end();
+    }
+    out.push_str(&after[last..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether a sentence names the reader ("you", "your", texted "ur"), outside any clause
+/// about the writer.
+pub fn speaks_to_reader(sentence: &str) -> bool {
+    reader_word().is_match(sentence)
+}
+
 /// Whether a sentence speaks in the company "we" voice ("we help", "our platform"), where
 /// details describe the sender's business rather than anything shared with the reader.
 pub fn is_company_voice(sentence: &str) -> bool {
@@ -1553,5 +1584,22 @@ mod tests {
             "Your answer on the issue tracker fixed our build."
         ));
         assert!(!is_about_reader("Our stack is mostly Postgres and Go."));
+    }
+
+    #[test]
+    fn vague_topics_are_blanked_and_real_ones_kept() {
+        let blanked = without_vague_topics(" sometime and hear more about your journey.");
+        assert!(!blanked.contains("about"));
+        assert!(blanked.ends_with('.'));
+        assert!(
+            !without_vague_topics(" to chat about what you do, if you have time").contains("about")
+        );
+        for kept in [
+            " about your Kestrel talk?",
+            " about your experience at Stripe with the ledger migration.",
+            " about the Halden migration.",
+        ] {
+            assert_eq!(without_vague_topics(kept), kept);
+        }
     }
 }

@@ -723,7 +723,8 @@ fn passes_conditions(
     let after = masked
         .get(m.range.end..m.sentence.end.max(m.range.end))
         .unwrap_or("");
-    if rule.unless_followed_by.iter().any(|r| r.is_match(after)) {
+    let topical = evidence::without_vague_topics(after);
+    if rule.unless_followed_by.iter().any(|r| r.is_match(&topical)) {
         return false;
     }
     let before = masked
@@ -758,6 +759,9 @@ fn passes_conditions(
     }
     if spec.unless_sized_ask_after_question && sized_ask_after_question(m, masked, sentences, names)
     {
+        return false;
+    }
+    if spec.unless_detail_follows && detail_follows(m, masked, sentences, names) {
         return false;
     }
     true
@@ -841,6 +845,21 @@ fn specific_around(
     }
     next_sentence_in_block(m, masked, sentences)
         .is_some_and(|next| evidence::details(next, names).iter().any(|k| k.is_strong()))
+}
+
+/// The next sentence of the paragraph speaks to the reader and carries two kinds of detail
+/// (a number or date, a name, a quoted title): "Congrats on the new role! Director of Digital
+/// Collections at the Newberry is a big job after what you did with the 1919 digitisation."
+/// The congratulation is the first half of a specific one.
+fn detail_follows(
+    m: &PhraseMatch,
+    masked: &str,
+    sentences: &[Range<usize>],
+    names: &KnownNames,
+) -> bool {
+    next_sentence_in_block(m, masked, sentences).is_some_and(|next| {
+        evidence::speaks_to_reader(next) && evidence::details(next, names).len() >= 2
+    })
 }
 
 /// The next sentence of the paragraph is a question that carries a detail or shared history:
@@ -1090,6 +1109,34 @@ patterns = ["let me know what works"]
             "Did your Manhattan setup handle zone assignment?\n\nThanks again.\n\nIf 20 minutes suits, let me know what works."
         ));
         assert!(fires(&rule_set(""), &format!("{questions}{sized}")));
+    }
+
+    #[test]
+    fn a_following_sentence_with_details_for_the_reader_excuses_the_phrase() {
+        let set = rule_set("unless_detail_follows = true");
+        // A name and a number, said to the reader.
+        assert!(!fires(
+            &set,
+            "Let me know what works! I still remember you fixing the Halden importer in 2019."
+        ));
+        // Only one kind of detail, or details not said to the reader, are not enough.
+        assert!(fires(
+            &set,
+            "Let me know what works! I hope you had a good 2019."
+        ));
+        assert!(fires(
+            &set,
+            "Let me know what works! Our Halden office opened in 2019."
+        ));
+        // The next paragraph is too far.
+        assert!(fires(
+            &set,
+            "Let me know what works!\n\nI still remember you fixing the Halden importer in 2019."
+        ));
+        assert!(fires(
+            &rule_set(""),
+            "Let me know what works! I still remember you fixing the Halden importer in 2019."
+        ));
     }
 
     #[test]

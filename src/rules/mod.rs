@@ -149,6 +149,11 @@ pub struct RuleSpec {
     /// that question. An open-ended "hop on a call sometime" after it is still flagged.
     #[serde(default)]
     pub unless_sized_ask_after_question: bool,
+    /// Skip when the next sentence of the paragraph speaks to the reader and carries two
+    /// kinds of detail: "Congrats on the new role! Director of Digital Collections at the
+    /// Newberry is a big job after what you did with the 1919 digitisation."
+    #[serde(default)]
+    pub unless_detail_follows: bool,
     /// Skip when the draft as a whole gives a reason tied to the reader (what `missing-context`
     /// looks for): "well deserved" after a congratulation that names the work.
     #[serde(default)]
