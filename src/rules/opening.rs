@@ -177,7 +177,7 @@ fn business_cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development|(?:the\s+)?ops|(?:the\s+)?operations)|freight forwarder|forwarding agent|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of\s+(?-i:[A-Z])\w*|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|sdr|bdr|sales development|talent acquisition|talent partner|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director)|host of|featured in|like yours|shortlisted for|the (?:largest|biggest)|early-stage fund|seed fund|venture fund|fund backing|we invest|\d[\d,.]*\+?\s+(?:downloads|subscribers|listeners|followers))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development|(?:the\s+)?ops|(?:the\s+)?operations)|freight forwarder|forwarding agent|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of\s+(?-i:[A-Z])\w*|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|sdr|bdr|sales development|talent acquisition|talent partner|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director)|host of|featured in|like yours|shortlisted for|the (?:largest|biggest)|early-stage fund|seed fund|venture fund|fund backing|we invest|\d[\d,.]*[km]?\+?\s+(?:monthly\s+|weekly\s+|active\s+|daily\s+)?(?:downloads|subscribers|listeners|followers|streams|wishlists|installs)|featured\s+(?:on|by)|(?:we['’]ve|we\s+have)\s+(?:published|shipped|released|launched)\s+(?:over\s+|more\s+than\s+)?\d[\d,]*\+?\s+(?:titles|games|apps|products|brands|albums|books))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
         )
     })
 }
@@ -213,6 +213,9 @@ mod tests {
             "I’m Dayo, host of The Diaspora Builders Podcast, where we interview African founders.",
             "At Brightmoor Risk Partners we’ve been protecting businesses like yours for over 25 years.",
             "Quick intro: I’m a Principal at Forge Peak Ventures, a $120M early-stage fund backing founders.",
+            "At Fernbrook Studio we’ve published 9 titles on Switch and Steam.",
+            "I’m a producer from Bristol with 30k monthly listeners on Spotify.",
+            "I'm a ceramicist in Leith and my mugs have been featured on BBC Scotland.",
             "I’ve shot over 250 weddings and was featured in Rock My Wedding this year.",
             "Last year we tripled our taproom sales, launched 14 new beers and won two golds.",
             "I lead developer relations at Vectorly, the fastest-growing open-source vector database.",
@@ -275,6 +278,7 @@ mod tests {
             "We’ve shot two rolls on the Leica you lent us.",
             "I'm writing on behalf of my daughter, and our neighbourhood association too.",
             "I'm a leader in our church youth group, so the curriculum question is mine too.",
+            "I'm a teacher in Leith, and we've published 3 issues of the class zine so far.",
         ] {
             assert!(!is_business_intro(s), "{s}");
         }
