@@ -591,6 +591,38 @@ fn heads_an_apposition(word: &str) -> bool {
         "neighbor",
         "dog",
         "cat",
+        // Roles: "our facilities engineer, Joost".
+        "engineer",
+        "lead",
+        "director",
+        "designer",
+        "developer",
+        "analyst",
+        "technician",
+        "supervisor",
+        "coordinator",
+        "officer",
+        "assistant",
+        "intern",
+        "rep",
+        "representative",
+        "specialist",
+        "consultant",
+        "accountant",
+        "lawyer",
+        "architect",
+        "scientist",
+        "researcher",
+        "administrator",
+        "admin",
+        "founder",
+        "owner",
+        "ceo",
+        "cto",
+        "head",
+        "nurse",
+        "doctor",
+        "chef",
         // Places.
         "district",
         "county",
@@ -745,6 +777,16 @@ mod tests {
         }
         assert!(names_someone("Priya"));
         assert!(names_someone("Dr. Okafor"));
+    }
+
+    #[test]
+    fn a_role_before_a_name_is_an_apposition_not_a_vocative() {
+        for head in ["engineer", "lead,", "Director", "rep"] {
+            assert!(heads_an_apposition(head), "{head}");
+        }
+        for word in ["thanks", "again", "soon"] {
+            assert!(!heads_an_apposition(word), "{word}");
+        }
     }
 
     #[test]

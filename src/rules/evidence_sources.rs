@@ -48,6 +48,8 @@ const NOT_DETAILS: &[&str] = &[
     // When the writer will chase: "I'll circle back next Tuesday", "follow up on Friday if I
     // don't hear back". It dates the writer's next nudge, not anything of the reader's.
     r"(?-u:\b)(?:circle\s+back|follow\s+up|check\s+in|check\s+back|ping\s+you|nudge\s+you|get\s+back\s+to\s+you|reach\s+out\s+again|try\s+(?:you\s+)?again|write\s+again)\s+(?:again\s+)?(?:on\s+|next\s+|this\s+|after\s+|before\s+|by\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?-u:\b)",
+    // A month offered for the call: "hop on a quick call in January". It times the ask.
+    r"(?-u:\b)(?:call|chat|catch-up|catch\s+up|meeting|coffee|zoom|sync)\s+(?:(?:early|late|later|sometime)\s+)?(?:in|during|this|next)\s+(?:(?:early|late|mid)[\s-]+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|the\s+new\s+year)(?-u:\b)",
     // A tenure from their profile: "5 years at Halden".
     r"(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\+?[\s-]*(?:years?|yrs?)\s+(?:at|with|@)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,3}",
 ];

@@ -15,7 +15,7 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::Input;
 
-use super::evidence::{self, KnownNames};
+use super::evidence::{self, DetailKind, KnownNames};
 use super::pattern;
 use super::sentences;
 use super::{RuleError, RuleKind, RuleSpec};
@@ -847,8 +847,8 @@ fn specific_around(
         .is_some_and(|next| evidence::details(next, names).iter().any(|k| k.is_strong()))
 }
 
-/// The next sentence of the paragraph speaks to the reader and carries two kinds of detail
-/// (a number or date, a name, a quoted title): "Congrats on the new role! Director of Digital
+/// The next sentence or two of the paragraph, those said to the reader, carry two kinds of
+/// detail (a number or date, a name, a quoted title): "Congrats on the new role! Director of Digital
 /// Collections at the Newberry is a big job after what you did with the 1919 digitisation."
 /// The congratulation is the first half of a specific one.
 fn detail_follows(
@@ -857,9 +857,30 @@ fn detail_follows(
     sentences: &[Range<usize>],
     names: &KnownNames,
 ) -> bool {
-    next_sentence_in_block(m, masked, sentences).is_some_and(|next| {
-        evidence::speaks_to_reader(next) && evidence::details(next, names).len() >= 2
-    })
+    // The detail may take two sentences: "Saw the announcement that you're taking over the
+    // CI group at Ordo. Honestly the right person: the remote-cache work you led last year...".
+    // Only sentences said to the reader count: "I'm leaving the Army after 8 yrs" is the
+    // writer's news.
+    let mut kinds: Vec<DetailKind> = Vec::new();
+    let mut at = m.sentence.clone();
+    for _ in 0..2 {
+        let Some(next) = next_in_block(&at, masked, sentences) else {
+            break;
+        };
+        let text = &masked[next.clone()];
+        if evidence::speaks_to_reader(text) {
+            for kind in evidence::details(text, names) {
+                if !kinds.contains(&kind) {
+                    kinds.push(kind);
+                }
+            }
+        }
+        if kinds.len() >= 2 {
+            return true;
+        }
+        at = next;
+    }
+    false
 }
 
 /// The next sentence of the paragraph is a question that carries a detail or shared history:
@@ -920,12 +941,21 @@ fn next_sentence_in_block<'t>(
     masked: &'t str,
     sentences: &[Range<usize>],
 ) -> Option<&'t str> {
-    let next = sentences.get(sentences.partition_point(|s| s.start <= m.sentence.start))?;
-    let between = masked.get(m.sentence.end..next.start)?;
+    next_in_block(&m.sentence, masked, sentences).and_then(|next| masked.get(next))
+}
+
+/// The range of the sentence after `sentence`, when it is in the same block.
+fn next_in_block(
+    sentence: &Range<usize>,
+    masked: &str,
+    sentences: &[Range<usize>],
+) -> Option<Range<usize>> {
+    let next = sentences.get(sentences.partition_point(|s| s.start <= sentence.start))?;
+    let between = masked.get(sentence.end..next.start)?;
     if between.contains(crate::prose::BARRIER as char) || between.matches('\n').count() > 1 {
         return None;
     }
-    masked.get(next.clone())
+    masked.get(next.clone()).map(|_| next.clone())
 }
 
 fn in_heading(prose: &Prose, offset: usize) -> bool {
@@ -1127,6 +1157,15 @@ patterns = ["let me know what works"]
         assert!(fires(
             &set,
             "Let me know what works! Our Halden office opened in 2019."
+        ));
+        // The detail may take two sentences said to the reader, but not the writer's news.
+        assert!(!fires(
+            &set,
+            "Let me know what works! I saw you moved to Halden. The importer you fixed in 2019 is still running."
+        ));
+        assert!(fires(
+            &set,
+            "Let me know what works! Hope you are well. I left the Army in 2019 after 8 years at Fort Hood."
         ));
         // The next paragraph is too far.
         assert!(fires(

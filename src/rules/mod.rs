@@ -149,8 +149,8 @@ pub struct RuleSpec {
     /// that question. An open-ended "hop on a call sometime" after it is still flagged.
     #[serde(default)]
     pub unless_sized_ask_after_question: bool,
-    /// Skip when the next sentence of the paragraph speaks to the reader and carries two
-    /// kinds of detail: "Congrats on the new role! Director of Digital Collections at the
+    /// Skip when the next sentence or two of the paragraph, counting only those said to the
+    /// reader, carry two kinds of detail: "Congrats on the new role! Director of Digital Collections at the
     /// Newberry is a big job after what you did with the 1919 digitisation."
     #[serde(default)]
     pub unless_detail_follows: bool,
