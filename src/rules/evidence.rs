@@ -1602,4 +1602,20 @@ mod tests {
             assert_eq!(without_vague_topics(kept), kept);
         }
     }
+
+    #[test]
+    fn a_possessive_before_their_work_and_a_noticed_fact_are_read() {
+        let names = KnownNames::default();
+        let found = details(
+            "Your team’s case study on the Northgate rollout made the rounds here.",
+            &names,
+        );
+        assert!(found.contains(&DetailKind::TheirWork), "{found:?}");
+        assert!(is_about_reader(
+            "I noticed Harbor & Finch reposted the data role on 2 May."
+        ));
+        assert!(!is_about_reader(
+            "The Harbor & Finch role was reposted on 2 May."
+        ));
+    }
 }
