@@ -257,7 +257,7 @@ fn has_month_or_day(text: &str) -> bool {
     if !text.contains("May ") {
         return month_or_day().is_match(text);
     }
-    let modal = constant(Id::HAS_MONTH_OR_DAY);
+    let modal = constant(Id::MODAL_MAY);
     month_or_day().is_match(&modal.replace_all(text, " "))
 }
 
@@ -852,8 +852,7 @@ pub fn without_vague_topics(after: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Whether a sentence names the reader ("you", "your", texted "ur"), outside any clause
-/// about the writer.
+/// Whether a sentence names the reader ("you", "your", texted "ur" or "u").
 pub fn speaks_to_reader(sentence: &str) -> bool {
     reader_word().is_match(sentence)
 }

@@ -98,8 +98,8 @@ evidence_regexes! {
     /// Used by `evidence::number`.
     NUMBER = r"(?-u:\b)\d[\d.,:%]*(?:st|nd|rd|th|k|m|x|%)?(?-u:\b)";
 
-    /// Used by `evidence::has_month_or_day`.
-    HAS_MONTH_OR_DAY = r"(?-u:\b)May\s+(?:I|we|you|he|she|they|it|i|this|that|there)(?-u:\b)";
+    /// The modal "May I" / "May we", which `evidence::has_month_or_day` sets aside.
+    MODAL_MAY = r"(?-u:\b)May\s+(?:I|we|you|he|she|they|it|i|this|that|there)(?-u:\b)";
 
     /// Used by `evidence::month_or_day`.
     MONTH_OR_DAY = r"(?-u:\b)(?:March|April|May|June|July|August|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|thurs|january|february|september|october|november|december)|yesterday|last (?:week|month|year|spring|summer|fall|autumn|winter|night|weekend))(?-u:\b)";

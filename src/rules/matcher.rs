@@ -723,9 +723,11 @@ fn passes_conditions(
     let after = masked
         .get(m.range.end..m.sentence.end.max(m.range.end))
         .unwrap_or("");
-    let topical = evidence::without_vague_topics(after);
-    if rule.unless_followed_by.iter().any(|r| r.is_match(&topical)) {
-        return false;
+    if !rule.unless_followed_by.is_empty() {
+        let topical = evidence::without_vague_topics(after);
+        if rule.unless_followed_by.iter().any(|r| r.is_match(&topical)) {
+            return false;
+        }
     }
     let before = masked
         .get(m.sentence.start.min(m.range.start)..m.range.start)
@@ -783,15 +785,15 @@ fn previous_sentence<'t>(
     sentences: &[Range<usize>],
     reach: Reach,
 ) -> Option<&'t str> {
-    let barrier = crate::prose::BARRIER as char;
     let idx = sentences.partition_point(|s| s.start < m.sentence.start);
     let previous = sentences.get(idx.checked_sub(1)?)?;
     let between = masked.get(previous.end..m.sentence.start)?;
-    let breaks = between.matches('\n').count();
     let close = match reach {
-        Reach::SameBlock => !between.contains(barrier) && breaks <= 1,
+        Reach::SameBlock => within_block(between),
         Reach::BlockAbove => {
-            between.chars().all(|c| c.is_whitespace() || c == barrier) && breaks <= 2
+            let barrier = crate::prose::BARRIER as char;
+            between.chars().all(|c| c.is_whitespace() || c == barrier)
+                && between.matches('\n').count() <= 2
         }
     };
     close.then(|| masked.get(previous.clone())).flatten()
@@ -952,10 +954,13 @@ fn next_in_block(
 ) -> Option<Range<usize>> {
     let next = sentences.get(sentences.partition_point(|s| s.start <= sentence.start))?;
     let between = masked.get(sentence.end..next.start)?;
-    if between.contains(crate::prose::BARRIER as char) || between.matches('\n').count() > 1 {
-        return None;
-    }
-    masked.get(next.clone()).map(|_| next.clone())
+    (within_block(between) && masked.get(next.clone()).is_some()).then(|| next.clone())
+}
+
+/// Whether the text between two sentences keeps them in one block: no block barrier and no
+/// blank line.
+fn within_block(between: &str) -> bool {
+    !between.contains(crate::prose::BARRIER as char) && between.matches('\n').count() <= 1
 }
 
 fn in_heading(prose: &Prose, offset: usize) -> bool {
