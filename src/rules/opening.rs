@@ -148,7 +148,23 @@ fn next_ties_to_reader(draft: &Draft<'_>, sentence: &Range<usize>) -> bool {
 /// "I'm Tom from Ledgerly, and we help...", "We are Oceanic Marine Services, a reputed...":
 /// the sender introduces themselves and says what their business is or does.
 pub fn is_business_intro(text: &str) -> bool {
-    intro_start().is_match(text) && business_cue().is_match(text) || company_claim().is_match(text)
+    intro_start().is_match(text) && (business_cue().is_match(text) || is_own_track_record(text))
+        || company_claim().is_match(text)
+}
+
+/// The sender's own reach or output, in a sentence that does not mention the reader: "with
+/// over 50k monthly listeners", "my music has been featured on BBC Introducing", "we've
+/// published 14 titles". Said of the reader ("your show passing 50k monthly listeners") it is
+/// praise, not a pitch.
+fn is_own_track_record(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:\d[\d,.]*[km]?\+?\s+(?:monthly\s+|weekly\s+|active\s+|daily\s+)?(?:downloads|subscribers|listeners|followers|streams|wishlists|installs)|featured\s+(?:on|by)|(?:we['’]ve|we\s+have)\s+(?:published|shipped|released|launched)\s+(?:over\s+|more\s+than\s+)?\d[\d,]*\+?\s+(?:titles|games|apps|products|brands|albums|books))(?-u:\b)",
+        )
+    })
+    .is_match(text)
+        && !evidence::speaks_to_reader(text)
 }
 
 /// A sentence that opens on a company name and what it does for its customers: "RouteLoop
@@ -177,7 +193,7 @@ fn business_cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development|(?:the\s+)?ops|(?:the\s+)?operations)|freight forwarder|forwarding agent|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of\s+(?-i:[A-Z])\w*|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|sdr|bdr|sales development|talent acquisition|talent partner|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director)|host of|featured in|like yours|shortlisted for|the (?:largest|biggest)|early-stage fund|seed fund|venture fund|fund backing|we invest|\d[\d,.]*[km]?\+?\s+(?:monthly\s+|weekly\s+|active\s+|daily\s+)?(?:downloads|subscribers|listeners|followers|streams|wishlists|installs)|featured\s+(?:on|by)|(?:we['’]ve|we\s+have)\s+(?:published|shipped|released|launched)\s+(?:over\s+|more\s+than\s+)?\d[\d,]*\+?\s+(?:titles|games|apps|products|brands|albums|books))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development|(?:the\s+)?ops|(?:the\s+)?operations)|freight forwarder|forwarding agent|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of\s+(?-i:[A-Z])\w*|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|sdr|bdr|sales development|talent acquisition|talent partner|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director)|host of|featured in|like yours|shortlisted for|the (?:largest|biggest)|early-stage fund|seed fund|venture fund|fund backing|we invest|\d[\d,.]*\+?\s+(?:downloads|subscribers|listeners|followers))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
         )
     })
 }
@@ -279,6 +295,9 @@ mod tests {
             "I'm writing on behalf of my daughter, and our neighbourhood association too.",
             "I'm a leader in our church youth group, so the curriculum question is mine too.",
             "I'm a teacher in Leith, and we've published 3 issues of the class zine so far.",
+            "I'm so glad your mugs were featured on BBC Scotland last week.",
+            "I'm a longtime listener, and your show passing 50k monthly listeners is well deserved.",
+            "We've published 3 titles with your studio's art so far.",
         ] {
             assert!(!is_business_intro(s), "{s}");
         }
