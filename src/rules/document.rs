@@ -340,8 +340,12 @@ fn weak_details_tie(text: &str, elaborates: bool, kinds: usize) -> bool {
     // A question about work shared with the reader counts as about them; a pitch ("Our
     // FlowPip 8 can help you...", "our Discord (9k members) to amplify your reach") names the
     // sender's product, not anything of the reader's.
-    let about_reader = (evidence::is_about_reader(text) || evidence::is_joint_question(text))
-        && !evidence::is_pitch_to_reader(text);
+    // A question with a detail is one only the reader can answer, even without a "you":
+    // "Could those travel costs (approx. £3,400) go under Facilities?" to a grant officer.
+    let asks_them = text.trim_end().ends_with('?');
+    let about_reader =
+        (evidence::is_about_reader(text) || evidence::is_joint_question(text) || asks_them)
+            && !evidence::is_pitch_to_reader(text);
     // The sentence right after "Congrats on the paper!" describing it with two kinds of detail
     // is about their paper, though it never says "you".
     about_reader || (elaborates && kinds >= 2 && !evidence::is_company_voice(text))
@@ -518,5 +522,27 @@ mod tests {
         assert!(signature_lines("Hi Ana,\n\nSee you at PyCon\n").is_empty());
         assert!(signature_lines("Hi Ana,\n\nThanks for the tour on Friday.\n").is_empty());
         assert!(signature_lines("Body.\nGreat Work From Everyone Here\n").is_empty());
+    }
+
+    #[test]
+    fn a_question_with_a_detail_counts_as_asked_of_the_reader() {
+        // To a grant officer: the question names the costs and the budget lines.
+        assert!(weak_details_tie(
+            "Could those travel costs (approx. £3,400 for two visits) go under Facilities?",
+            false,
+            2
+        ));
+        // The same facts told, not asked, are the writer's own.
+        assert!(!weak_details_tie(
+            "Those travel costs (approx. £3,400 for two visits) go under Facilities.",
+            false,
+            2
+        ));
+        // A pitch is not a question only the reader can answer.
+        assert!(!weak_details_tie(
+            "Would our platform help you cut 30% off Q3 spend?",
+            false,
+            2
+        ));
     }
 }

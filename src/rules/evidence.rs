@@ -308,6 +308,13 @@ fn generic_subject() -> &'static Regex {
 
 fn has_their_work(text: &str) -> bool {
     their_work().find_iter(text).any(|m| {
+        // "Submit your next article" asks for work that does not exist yet.
+        if m.as_str()
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("next") || w.eq_ignore_ascii_case("future"))
+        {
+            return false;
+        }
         let tail = &text[m.end()..];
         // An empty tail is a sentence cut at a line break ("your poster comparing\n8- and
         // 12-hour shifts"): the piece of work is still named.
@@ -857,6 +864,13 @@ pub fn speaks_to_reader(sentence: &str) -> bool {
     reader_word().is_match(sentence)
 }
 
+/// Whether a sentence speaks to the reader as themselves: not as one of a crowd ("teams like
+/// yours") and not as the target of a pitch ("we help you cut churn by 30%").
+pub fn is_said_to_reader(sentence: &str) -> bool {
+    reader_word().is_match(&crowd_like_you().replace_all(sentence, " "))
+        && !is_pitch_to_reader(sentence)
+}
+
 /// Whether a sentence speaks in the company "we" voice ("we help", "our platform"), where
 /// details describe the sender's business rather than anything shared with the reader.
 pub fn is_company_voice(sentence: &str) -> bool {
@@ -867,6 +881,7 @@ pub fn is_company_voice(sentence: &str) -> bool {
 /// 8 can help you move the needle", "leveraging our Discord (9k members) to amplify your reach".
 pub fn is_pitch_to_reader(sentence: &str) -> bool {
     is_company_voice(sentence) && constant(Id::IS_PITCH_TO_READER).is_match(sentence)
+        || constant(Id::IMPERATIVE_PITCH).is_match(sentence)
 }
 
 fn company_voice() -> &'static Regex {
@@ -1616,5 +1631,68 @@ mod tests {
         assert!(!is_about_reader(
             "The Harbor & Finch role was reposted on 2 May."
         ));
+    }
+
+    #[test]
+    fn being_in_their_group_needs_the_writer_in_it() {
+        let none = KnownNames::default();
+        for s in [
+            "I was a student in your course on structural dynamics in 2019.",
+            "We sat in your reading group at Imperial for a year.",
+        ] {
+            assert!(
+                details(s, &none).contains(&DetailKind::SharedHistory),
+                "{s}"
+            );
+        }
+        for s in [
+            "Kindly let me know if there is any opening in your group for Fall 2025 intake.",
+            "I wanted to ask about PhD opportunities in your group.",
+        ] {
+            assert!(
+                !details(s, &none).contains(&DetailKind::SharedHistory),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn their_next_piece_is_not_their_work_but_any_gerund_may_describe_one() {
+        let none = KnownNames::default();
+        let next = "We invite you to submit your next research article, review or case report.";
+        assert!(
+            !details(next, &none).contains(&DetailKind::TheirWork),
+            "{next}"
+        );
+        let pr = "Your PR adding tail sampling by span attribute is why I'm writing.";
+        assert!(details(pr, &none).contains(&DetailKind::TheirWork), "{pr}");
+    }
+
+    #[test]
+    fn a_served_crowd_and_an_imperative_subject_are_not_the_reader() {
+        assert!(!is_about_reader("We help PIs like you:"));
+        assert!(!is_about_reader(
+            "Serving busy founders like yourself since 2015."
+        ));
+        assert!(is_about_reader("Your PIs like the new portal."));
+        assert!(is_pitch_to_reader(
+            "Subject: Boost your funding success in 2025"
+        ));
+        assert!(!is_pitch_to_reader(
+            "Your funding success in 2025 was well earned."
+        ));
+        assert!(!is_said_to_reader(
+            "We help teams like yours cut AWS costs by 30% in 2024."
+        ));
+        assert!(is_said_to_reader(
+            "Your club’s floodlight application comes to committee on 18 September."
+        ));
+    }
+
+    #[test]
+    fn a_weekday_put_as_a_slot_is_no_detail() {
+        let none = KnownNames::default();
+        assert!(details("Does Thursday or Friday work?", &none).is_empty());
+        assert!(!details("Did Thursday's inspection go well?", &none).is_empty());
     }
 }

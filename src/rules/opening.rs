@@ -174,7 +174,7 @@ fn company_claim() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"^\W*(?:[A-Z][a-z]{2,}[A-Z][\w&.-]*|[A-Z][\w&.-]*\s+(?:AI|Labs|Solutions|Systems|Technologies|Software|Health|Group|Partners|Inc\.?|Ltd\.?|LLC))\s+(?:helps|empowers|enables|lets|gives)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:to\s+)?[a-z]+|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+is\s+(?:the\s+|a\s+|an\s+|[A-Z][\w-]*['’]s\s+)?(?:#\s?1|(?i:no\.?\s?1|number[\s-]one|leading|fastest[\s-]growing|largest|top-rated|award-winning|premier))\s|(?i:^\W*(?:(?:last|this)\s+year\s*,?\s+)?(?:I['’]ve|I\s+have|we['’]ve|we\s+have|we)\s+(?:just\s+|already\s+)?(?:shot|sold|closed|placed|served|delivered|tripled|doubled|quadrupled|raised|photographed|booked|coached|trained|led|backed|funded|invested\s+in|crossed|passed|hit)\s+(?:[\w-]+\s+){0,2}?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\$?\d|our\s))|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:was|were|has\s+been|is)\s+(?:recently\s+|just\s+)?(?:named|ranked|rated|recogni[sz]ed|voted|awarded|shortlisted)\s|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:has|have)\s+(?:installed|delivered|served|helped|supported|shipped|placed|processed|completed|trained|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d",
+            r"^\W*(?:[A-Z][a-z]{2,}[A-Z][\w&.-]*|[A-Z][\w&.-]*\s+(?:AI|Labs|Solutions|Systems|Technologies|Software|Health|Group|Partners|Inc\.?|Ltd\.?|LLC))\s+(?:helps|empowers|enables|lets|gives)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:to\s+)?[a-z]+|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+is\s+(?:the\s+|a\s+|an\s+|[A-Z][\w-]*['’]s\s+)?(?:#\s?1|(?i:no\.?\s?1|number[\s-]one|leading|fastest[\s-]growing|largest|top-rated|award-winning|premier))\s|(?i:^\W*(?:(?:last|this)\s+year\s*,?\s+)?(?:(?:here\s+)?at\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?:&|and|(?-i:[A-Z])[\w&.-]*)){0,3}\s*,?\s+)?(?:I['’]ve|I\s+have|we['’]ve|we\s+have|we)\s+(?:just\s+|already\s+)?(?:shot|sold|closed|placed|served|delivered|tripled|doubled|quadrupled|raised|photographed|booked|coached|trained|led|backed|funded|invested\s+in|crossed|passed|hit)\s+(?:[\w-]+\s+){0,2}?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\$?\d|our\s))|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:was|were|has\s+been|is)\s+(?:recently\s+|just\s+)?(?:named|ranked|rated|recogni[sz]ed|voted|awarded|shortlisted)\s|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:has|have)\s+(?:installed|delivered|served|helped|supported|shipped|placed|processed|completed|trained|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d",
         )
     })
 }
@@ -234,6 +234,7 @@ mod tests {
             "I'm a ceramicist in Leith and my mugs have been featured on BBC Scotland.",
             "I’ve shot over 250 weddings and was featured in Rock My Wedding this year.",
             "Last year we tripled our taproom sales, launched 14 new beers and won two golds.",
+            "At Harrow & Lane we’ve sold over 400 homes across the borough since 2009.",
             "I lead developer relations at Vectorly, the fastest-growing open-source vector database.",
             "quick intro - im Josh from RouteMate, we’re the #1 rated TMS for UK hauliers on Capterra",
             "SentinelCare was recently named a Leader in the 2024 Healthcare MDR Report.",
