@@ -257,7 +257,9 @@ const PRECISION_FLOOR: f64 = 0.95;
 /// is broken YAML and rightly gets the front-matter error (2022), and a customer's support
 /// request to a vendor is tied to the reader only through the vendor's product and firmware
 /// version, which the evidence check does not read as theirs (2090). Lowered to 0.013 when
-/// drafts 2120-2179 arrived (10 of 881: 1618 and 2090 are no longer flagged).
+/// drafts 2120-2179 arrived (10 of 881: 1618 and 2090 are no longer flagged); 11 of 908 with
+/// drafts 2180-2239 (2237, a lone "Congrats on 10 years" line whose detail is in the next
+/// paragraph; other writers mark that line as stock).
 const PERSONAL_FLAGGED_CEILING: f64 = 0.013;
 /// Lowered from 0.98 when drafts 532-561 arrived: two of their mixed drafts tie themselves to
 /// the reader only in lower-case texting ("saw ur Birthday Party at the Tobacco Factory last

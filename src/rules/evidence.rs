@@ -1692,6 +1692,16 @@ mod tests {
     #[test]
     fn a_weekday_put_as_a_slot_is_no_detail() {
         let none = KnownNames::default();
+        let offer = "Whether you want a second opinion on your portfolio, our advisers can help.";
+        assert!(
+            !details(offer, &none).contains(&DetailKind::TheirWork),
+            "{offer}"
+        );
+        let theirs = "Your portfolio of the Leith murals is why I'm writing.";
+        assert!(
+            details(theirs, &none).contains(&DetailKind::TheirWork),
+            "{theirs}"
+        );
         assert!(details("Does Thursday or Friday work?", &none).is_empty());
         assert!(!details("Did Thursday's inspection go well?", &none).is_empty());
     }

@@ -174,7 +174,7 @@ fn company_claim() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"^\W*(?:[A-Z][a-z]{2,}[A-Z][\w&.-]*|[A-Z][\w&.-]*\s+(?:AI|Labs|Solutions|Systems|Technologies|Software|Health|Group|Partners|Inc\.?|Ltd\.?|LLC))\s+(?:helps|empowers|enables|lets|gives)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:to\s+)?[a-z]+|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+is\s+(?:the\s+|a\s+|an\s+|[A-Z][\w-]*['’]s\s+)?(?:#\s?1|(?i:no\.?\s?1|number[\s-]one|leading|fastest[\s-]growing|largest|top-rated|award-winning|premier))\s|(?i:^\W*(?:(?:last|this)\s+year\s*,?\s+)?(?:(?:here\s+)?at\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?:&|and|(?-i:[A-Z])[\w&.-]*)){0,3}\s*,?\s+)?(?:I['’]ve|I\s+have|we['’]ve|we\s+have|we)\s+(?:just\s+|already\s+)?(?:shot|sold|closed|placed|served|delivered|tripled|doubled|quadrupled|raised|photographed|booked|coached|trained|led|backed|funded|invested\s+in|crossed|passed|hit)\s+(?:[\w-]+\s+){0,2}?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\$?\d|our\s))|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:was|were|has\s+been|is)\s+(?:recently\s+|just\s+)?(?:named|ranked|rated|recogni[sz]ed|voted|awarded|shortlisted)\s|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:has|have)\s+(?:installed|delivered|served|helped|supported|shipped|placed|processed|completed|trained|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d",
+            r"^\W*(?:[A-Z][a-z]{2,}[A-Z][\w&.-]*|[A-Z][\w&.-]*\s+(?:AI|Labs|Solutions|Systems|Technologies|Software|Health|Group|Partners|Inc\.?|Ltd\.?|LLC))\s+(?:helps|empowers|enables|lets|gives)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:to\s+)?[a-z]+|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+is\s+(?:the\s+|a\s+|an\s+|[A-Z][\w-]*['’]s\s+)?(?:#\s?1|(?i:no\.?\s?1|number[\s-]one|leading|fastest[\s-]growing|largest|top-rated|award-winning|premier))\s|(?i:^\W*(?:(?:last|this)\s+year\s*,?\s+)?(?:(?:here\s+)?at\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?:&|and|(?-i:[A-Z])[\w&.-]*)){0,3}\s*,?\s+)?(?:I['’]ve|I\s+have|we['’]ve|we\s+have|we)\s+(?:just\s+|already\s+)?(?:shot|sold|supplied|installed|fitted|deployed|onboarded|closed|placed|served|delivered|tripled|doubled|quadrupled|raised|photographed|booked|coached|trained|led|backed|funded|invested\s+in|crossed|passed|hit)\s+(?:[\w-]+\s+){0,2}?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\$?\d|our\s))|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:was|were|has\s+been|is)\s+(?:recently\s+|just\s+)?(?:named|ranked|rated|recogni[sz]ed|voted|awarded|shortlisted)\s|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:has|have)\s+(?:installed|delivered|served|helped|supported|shipped|placed|processed|completed|trained|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3}\s+is\s+an?\s+(?:[\w&-]+\s+){0,3}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label)\s+(?:with|that|which|who|based|serving|specialising|specializing|founded|helping|working|focused|dedicated|ranked|trusted)\s|(?i:^\W*(?:proudly\s+)?trusted\s+by\s+(?:over\s+|more\s+than\s+|nearly\s+)?\d)",
         )
     })
 }
@@ -235,6 +235,10 @@ mod tests {
             "I’ve shot over 250 weddings and was featured in Rock My Wedding this year.",
             "Last year we tripled our taproom sales, launched 14 new beers and won two golds.",
             "At Harrow & Lane we’ve sold over 400 homes across the borough since 2009.",
+            "Calder Street Partners is a boutique M&A adviser with 60+ completed deals since 2011.",
+            "Marlowe Finch LLP is a full-service commercial law firm with offices in London and Dubai.",
+            "Trusted by 40+ NHS and private providers.",
+            "At MedaFlow we’ve supplied over 1,200 smart infusion pumps to hospitals across the UK.",
             "I lead developer relations at Vectorly, the fastest-growing open-source vector database.",
             "quick intro - im Josh from RouteMate, we’re the #1 rated TMS for UK hauliers on Capterra",
             "SentinelCare was recently named a Leader in the 2024 Healthcare MDR Report.",
@@ -293,6 +297,8 @@ mod tests {
             "Ama has been on call for the sync service since March.",
             "I run the night shift at St Mary's, and your checklist is now on our ward.",
             "We’ve shot two rolls on the Leica you lent us.",
+            "Harbour Lane is a small practice on the seafront, two doors down from you.",
+            "Trusted by my old manager, I ran the Leeds rota for two years.",
             "I'm writing on behalf of my daughter, and our neighbourhood association too.",
             "I'm a leader in our church youth group, so the curriculum question is mine too.",
             "I'm a teacher in Leith, and we've published 3 issues of the class zine so far.",
