@@ -259,8 +259,12 @@ const PRECISION_FLOOR: f64 = 0.95;
 /// version, which the evidence check does not read as theirs (2090). Lowered to 0.013 when
 /// drafts 2120-2179 arrived (10 of 881: 1618 and 2090 are no longer flagged); 11 of 908 with
 /// drafts 2180-2239 (2237, a lone "Congrats on 10 years" line whose detail is in the next
-/// paragraph; other writers mark that line as stock).
-const PERSONAL_FLAGGED_CEILING: f64 = 0.013;
+/// paragraph; other writers mark that line as stock). Back to 0.015 when drafts 2240-2299
+/// arrived (13 of 938): "Could I pick your brain about taking catering in-house?" is made
+/// specific only by the next sentence, and reading the next sentence for this rule excused
+/// 223 of the generated drafts' unrelated asks (2273); a site manager's note to the
+/// neighbouring building's manager is tied to her only through her building (2293).
+const PERSONAL_FLAGGED_CEILING: f64 = 0.015;
 /// Lowered from 0.98 when drafts 532-561 arrived: two of their mixed drafts tie themselves to
 /// the reader only in lower-case texting ("saw ur Birthday Party at the Tobacco Factory last
 /// thurs") or after a sender boast, which the evidence check does not read yet.

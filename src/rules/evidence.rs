@@ -865,10 +865,12 @@ pub fn speaks_to_reader(sentence: &str) -> bool {
 }
 
 /// Whether a sentence speaks to the reader as themselves: not as one of a crowd ("teams like
-/// yours") and not as the target of a pitch ("we help you cut churn by 30%").
+/// yours"), not as the target of a pitch ("we help you cut churn by 30%"), and not as the
+/// one who would receive the writer's offer ("I can walk floors 3 and 4 with you").
 pub fn is_said_to_reader(sentence: &str) -> bool {
     reader_word().is_match(&crowd_like_you().replace_all(sentence, " "))
         && !is_pitch_to_reader(sentence)
+        && !constant(Id::WRITER_OFFER).is_match(sentence)
 }
 
 /// Whether a sentence speaks in the company "we" voice ("we help", "our platform"), where
@@ -1683,6 +1685,9 @@ mod tests {
         ));
         assert!(!is_said_to_reader(
             "We help teams like yours cut AWS costs by 30% in 2024."
+        ));
+        assert!(!is_said_to_reader(
+            "I can walk floors 3 and 4 with you any evening next week."
         ));
         assert!(is_said_to_reader(
             "Your club’s floodlight application comes to committee on 18 September."

@@ -164,6 +164,10 @@ evidence_regexes! {
     /// grow something of theirs ("Boost your funding success in 2025").
     IMPERATIVE_PITCH = r"(?i)^[\s*_#>-]*(?:(?:subject|re|fwd?)\s*:[\s*_]*)?(?:boost|grow|scale|supercharge|unlock|transform|streamline|increase|double|triple|maximi[sz]e|skyrocket|10x)\s+(?:your|ur)(?-u:\b)";
 
+    /// Used by `evidence::is_said_to_reader`: a sentence that opens on what the writer offers
+    /// to do ("I can walk floors 3 and 4 with you next week").
+    WRITER_OFFER = r"(?i)^\W*(?:I|we)(?:\s+(?:can|could|will|would|shall)|['’](?:ll|d))\s";
+
     /// Used by `evidence::company_voice`.
     COMPANY_VOICE = r"(?i)(?-u:\b)(?:we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|us)(?-u:\b)";
 
