@@ -1635,39 +1635,41 @@ mod tests {
         ));
     }
 
+    /// Whether the details of `sentence`, with no known names, include `kind`.
+    fn has_kind(sentence: &str, kind: DetailKind) -> bool {
+        details(sentence, &KnownNames::default()).contains(&kind)
+    }
+
     #[test]
     fn being_in_their_group_needs_the_writer_in_it() {
-        let none = KnownNames::default();
         for s in [
             "I was a student in your course on structural dynamics in 2019.",
             "We sat in your reading group at Imperial for a year.",
         ] {
-            assert!(
-                details(s, &none).contains(&DetailKind::SharedHistory),
-                "{s}"
-            );
+            assert!(has_kind(s, DetailKind::SharedHistory), "{s}");
         }
         for s in [
             "Kindly let me know if there is any opening in your group for Fall 2025 intake.",
             "I wanted to ask about PhD opportunities in your group.",
         ] {
-            assert!(
-                !details(s, &none).contains(&DetailKind::SharedHistory),
-                "{s}"
-            );
+            assert!(!has_kind(s, DetailKind::SharedHistory), "{s}");
         }
     }
 
     #[test]
     fn their_next_piece_is_not_their_work_but_any_gerund_may_describe_one() {
-        let none = KnownNames::default();
         let next = "We invite you to submit your next research article, review or case report.";
-        assert!(
-            !details(next, &none).contains(&DetailKind::TheirWork),
-            "{next}"
-        );
+        assert!(!has_kind(next, DetailKind::TheirWork), "{next}");
         let pr = "Your PR adding tail sampling by span attribute is why I'm writing.";
-        assert!(details(pr, &none).contains(&DetailKind::TheirWork), "{pr}");
+        assert!(has_kind(pr, DetailKind::TheirWork), "{pr}");
+    }
+
+    #[test]
+    fn a_service_offered_on_their_thing_is_not_their_work() {
+        let offer = "Whether you want a second opinion on your portfolio, our advisers can help.";
+        assert!(!has_kind(offer, DetailKind::TheirWork), "{offer}");
+        let theirs = "Your portfolio of the Leith murals is why I'm writing.";
+        assert!(has_kind(theirs, DetailKind::TheirWork), "{theirs}");
     }
 
     #[test]
@@ -1697,16 +1699,6 @@ mod tests {
     #[test]
     fn a_weekday_put_as_a_slot_is_no_detail() {
         let none = KnownNames::default();
-        let offer = "Whether you want a second opinion on your portfolio, our advisers can help.";
-        assert!(
-            !details(offer, &none).contains(&DetailKind::TheirWork),
-            "{offer}"
-        );
-        let theirs = "Your portfolio of the Leith murals is why I'm writing.";
-        assert!(
-            details(theirs, &none).contains(&DetailKind::TheirWork),
-            "{theirs}"
-        );
         assert!(details("Does Thursday or Friday work?", &none).is_empty());
         assert!(!details("Did Thursday's inspection go well?", &none).is_empty());
     }
