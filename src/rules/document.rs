@@ -539,8 +539,16 @@ mod tests {
             2
         ));
         // A pitch is not a question only the reader can answer.
-        assert!(!weak_details_tie(
+        for pitch in [
             "Would our platform help you cut 30% off Q3 spend?",
+            "Would a 20% cut in AWS spend by Q3 be worth 15 minutes?",
+            "Is cutting onboarding time by 40% a priority for the Leeds team this quarter?",
+            "Would it make sense to show how Northwind saved 300 hours in 2024?",
+        ] {
+            assert!(!weak_details_tie(pitch, false, 2), "{pitch}");
+        }
+        assert!(weak_details_tie(
+            "Is there any way to swap poster P-117 to the Thursday session?",
             false,
             2
         ));

@@ -879,11 +879,14 @@ pub fn is_company_voice(sentence: &str) -> bool {
     company_voice().is_match(sentence)
 }
 
-/// A sentence in the company voice that offers to do something for the reader: "Our FlowPip
-/// 8 can help you move the needle", "leveraging our Discord (9k members) to amplify your reach".
+/// A sentence that offers the reader something: in the company voice ("Our FlowPip 8 can
+/// help you move the needle"), as an order to grow something of theirs ("Boost your funding
+/// success in 2025"), or as a question that sells ("Would a 20% cut in AWS spend be worth 15
+/// minutes?").
 pub fn is_pitch_to_reader(sentence: &str) -> bool {
     is_company_voice(sentence) && constant(Id::IS_PITCH_TO_READER).is_match(sentence)
         || constant(Id::IMPERATIVE_PITCH).is_match(sentence)
+        || sentence.trim_end().ends_with('?') && constant(Id::VALUE_QUESTION).is_match(sentence)
 }
 
 fn company_voice() -> &'static Regex {

@@ -168,6 +168,11 @@ evidence_regexes! {
     /// to do ("I can walk floors 3 and 4 with you next week").
     WRITER_OFFER = r"(?i)^\W*(?:I|we)(?:\s+(?:can|could|will|would|shall)|['’](?:ll|d))\s";
 
+    /// Used by `evidence::is_pitch_to_reader`: what a question that sells asks about ("Would a
+    /// 20% cut in AWS spend be worth 15 minutes?", "Is cutting onboarding time by 40% a
+    /// priority?", "Would it make sense to show how Northwind saved 300 hours?").
+    VALUE_QUESTION = r"(?i)(?-u:\b)(?:worth\s+(?:a|an|\d+|five|ten|fifteen|twenty|your)|(?:a|the|your)\s+(?:top\s+|real\s+)?priority|make\s+sense|(?:show|walk)\s+(?:you\s+)?(?:how|what|through)|(?:cut|cutting|save|saving|reduce|reducing|boost|boosting|grow|growing|increase|increasing|double|doubling)\s+(?:[\w-]+\s+){0,3}?by\s+(?:up\s+to\s+)?\d|interested\s+in|open\s+to|demo)(?-u:\b)";
+
     /// Used by `evidence::company_voice`.
     COMPANY_VOICE = r"(?i)(?-u:\b)(?:we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|us)(?-u:\b)";
 
