@@ -167,16 +167,30 @@ fn is_own_track_record(text: &str) -> bool {
         && !evidence::speaks_to_reader(text)
 }
 
+/// The kinds of company claim, one alternative each, tried as one regex.
+const COMPANY_CLAIMS: &[&str] = &[
+    // "RouteLoop helps mid-size carriers cut empty miles"
+    r"^\W*(?:[A-Z][a-z]{2,}[A-Z][\w&.-]*|[A-Z][\w&.-]*\s+(?:AI|Labs|Solutions|Systems|Technologies|Software|Health|Group|Partners|Inc\.?|Ltd\.?|LLC))\s+(?:helps|empowers|enables|lets|gives)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:to\s+)?[a-z]+",
+    // "RevPilot is the #1 AI revenue management platform"
+    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+is\s+(?:the\s+|a\s+|an\s+|[A-Z][\w-]*['’]s\s+)?(?:#\s?1|(?i:no\.?\s?1|number[\s-]one|leading|fastest[\s-]growing|largest|top-rated|award-winning|premier))\s",
+    // "At Harrow & Lane we've sold over 400 homes", "we manage over 1,200 properties"
+    r"(?i:^\W*(?:(?:last|this)\s+year\s*,?\s+)?(?:(?:here\s+)?at\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?:&|and|(?-i:[A-Z])[\w&.-]*)){0,3}\s*,?\s+)?(?:I['’]ve|I\s+have|we['’]ve|we\s+have|we)\s+(?:just\s+|already\s+)?(?:shot|sold|supplied|installed|fitted|deployed|onboarded|manage|managed|operate|run|closed|placed|served|delivered|tripled|doubled|quadrupled|raised|photographed|booked|coached|trained|led|backed|funded|invested\s+in|crossed|passed|hit)\s+(?:[\w-]+\s+){0,2}?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\$?\d|our\s))",
+    // "SentinelCare was recently named a Leader"
+    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:was|were|has\s+been|is)\s+(?:recently\s+|just\s+)?(?:named|ranked|rated|recogni[sz]ed|voted|awarded|shortlisted)\s",
+    // "Glazeline has installed over 40,000 m²", "has been trusted by 200+ housebuilders"
+    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:has|have)\s+(?:been\s+trusted\s+by|installed|delivered|served|helped|supported|shipped|placed|processed|completed|trained|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d",
+    // "Calder Street Partners is a boutique M&A adviser with 60+ completed deals"
+    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3}\s+is\s+an?\s+(?:[\w&-]+\s+){0,3}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label)\s+(?:with|that|which|who|based|serving|specialising|specializing|founded|helping|working|focused|dedicated|ranked|trusted)\s",
+    // "Trusted by 40+ NHS and private providers"
+    r"(?i:^\W*(?:proudly\s+)?trusted\s+by\s+(?:over\s+|more\s+than\s+|nearly\s+)?\d)",
+];
+
 /// A sentence that opens on a company name and what it does for its customers: "RouteLoop
 /// helps mid-size carriers cut empty miles". Only the sender's own product is introduced
 /// this way before anything about the reader.
 fn company_claim() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"^\W*(?:[A-Z][a-z]{2,}[A-Z][\w&.-]*|[A-Z][\w&.-]*\s+(?:AI|Labs|Solutions|Systems|Technologies|Software|Health|Group|Partners|Inc\.?|Ltd\.?|LLC))\s+(?:helps|empowers|enables|lets|gives)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:to\s+)?[a-z]+|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+is\s+(?:the\s+|a\s+|an\s+|[A-Z][\w-]*['’]s\s+)?(?:#\s?1|(?i:no\.?\s?1|number[\s-]one|leading|fastest[\s-]growing|largest|top-rated|award-winning|premier))\s|(?i:^\W*(?:(?:last|this)\s+year\s*,?\s+)?(?:(?:here\s+)?at\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?:&|and|(?-i:[A-Z])[\w&.-]*)){0,3}\s*,?\s+)?(?:I['’]ve|I\s+have|we['’]ve|we\s+have|we)\s+(?:just\s+|already\s+)?(?:shot|sold|supplied|installed|fitted|deployed|onboarded|manage|managed|operate|run|closed|placed|served|delivered|tripled|doubled|quadrupled|raised|photographed|booked|coached|trained|led|backed|funded|invested\s+in|crossed|passed|hit)\s+(?:[\w-]+\s+){0,2}?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\$?\d|our\s))|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:was|were|has\s+been|is)\s+(?:recently\s+|just\s+)?(?:named|ranked|rated|recogni[sz]ed|voted|awarded|shortlisted)\s|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:has|have)\s+(?:been\s+trusted\s+by|installed|delivered|served|helped|supported|shipped|placed|processed|completed|trained|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d|^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3}\s+is\s+an?\s+(?:[\w&-]+\s+){0,3}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label)\s+(?:with|that|which|who|based|serving|specialising|specializing|founded|helping|working|focused|dedicated|ranked|trusted)\s|(?i:^\W*(?:proudly\s+)?trusted\s+by\s+(?:over\s+|more\s+than\s+|nearly\s+)?\d)",
-        )
-    })
+    RE.get_or_init(|| compile(&COMPANY_CLAIMS.join("|")))
 }
 
 fn intro_start() -> &'static Regex {
