@@ -234,6 +234,11 @@ fn names_that_belong_stay_clean() {
         "I watched your talk at RustConf about async traits.",
         // The recipient's own name, used again.
         "Great to hear from you again, Tobias! Your retry budget post helped.",
+        // An ordinal that opens a sentence.
+        "First, thank you for releasing the retry budget code.",
+        // A name inside quoted speech addresses someone else.
+        "Thanks for the lift after T-ball. Coach Maria yelling “touch base, Ari!” every single inning is going to be my ringtone now.",
+        "Thanks for the lift. The coach kept yelling \"nice swing, Ari!\" every single inning.",
     ] {
         let text = format!("---\nrecipient: Tobias Lindqvist\ncompany: Fennec\nmutual: James Whitfield\n---\nHi Tobias,\n\n{body}\n");
         none_of(&check(&text), &[ids::LEFTOVER_NAME]);

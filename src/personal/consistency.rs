@@ -235,6 +235,11 @@ const NOT_VOCATIVE: &[&str] = &[
     "really",
     "formerly",
     "frankly",
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
     "firstly",
     "secondly",
     "thirdly",
@@ -653,6 +658,10 @@ fn vocative<'t>(draft: &'t Draft<'_>, sentence: Range<usize>) -> Option<(Range<u
             || !c.is_alphanumeric() && !c.is_whitespace() && c != ','
     });
     if let Some((before, candidate)) = trimmed_end.rsplit_once(", ") {
+        // Quoted speech addresses someone else: "Coach yelling “touch base, Ari!”".
+        if inside_quotation(before) {
+            return None;
+        }
         let prev_word = before.split_whitespace().last().unwrap_or("");
         let prev_capitalised = prev_word.chars().next().is_some_and(char::is_uppercase);
         if !candidate.contains(char::is_whitespace)
@@ -675,6 +684,13 @@ fn vocative<'t>(draft: &'t Draft<'_>, sentence: Range<usize>) -> Option<(Range<u
         }
     }
     None
+}
+
+/// An opening double quote in `before` is still open: what follows is quoted speech.
+fn inside_quotation(before: &str) -> bool {
+    let opened = before.matches('\u{201c}').count();
+    let closed = before.matches('\u{201d}').count();
+    opened > closed || before.matches('"').count() % 2 == 1
 }
 
 fn pitch_regex() -> &'static Regex {

@@ -12,7 +12,7 @@ use crate::lint::{Draft, Finding};
 use crate::rules::{document, RuleSpec};
 
 use super::words::{
-    fold, fold_into, is_stopword, mentions, significant_stems, stem, stems_meet, tokens,
+    fold, fold_into, is_stopword, mentions, significant_stems, stem, stems_meet, tokens, word_forms,
 };
 use super::{finding, short};
 
@@ -94,14 +94,16 @@ impl<'c> FactStems<'c> {
         let mut found = 0u64;
         let mut buf = String::new();
         for token in tokens(text) {
-            fold_into(token.text, &mut buf);
-            if !self.keys.contains(key3(&buf)) || is_stopword(&buf) {
-                continue;
-            }
-            let stemmed = stem(&buf);
-            for (i, (_, _, stems)) in self.facts.iter().enumerate().take(n) {
-                if stems.iter().any(|s| stems_meet(s, &stemmed)) {
-                    found |= 1 << i;
+            for word in word_forms(token.text) {
+                fold_into(word, &mut buf);
+                if !self.keys.contains(key3(&buf)) || is_stopword(&buf) {
+                    continue;
+                }
+                let stemmed = stem(&buf);
+                for (i, (_, _, stems)) in self.facts.iter().enumerate().take(n) {
+                    if stems.iter().any(|s| stems_meet(s, &stemmed)) {
+                        found |= 1 << i;
+                    }
                 }
             }
             if found == all {

@@ -123,6 +123,17 @@ pub fn token_iter(text: &str) -> impl Iterator<Item = Token<'_>> {
     })
 }
 
+/// A word and, when it is hyphenated, each of its parts: "10-year" is also "10" and "year",
+/// so a fact written "10-year work anniversary" meets a body that says "10 years".
+pub fn word_forms(word: &str) -> impl Iterator<Item = &str> {
+    let parts = word
+        .contains('-')
+        .then(|| word.split('-').filter(|p| !p.is_empty()))
+        .into_iter()
+        .flatten();
+    std::iter::once(word).chain(parts)
+}
+
 /// How many words `tokens` would find, without allocating.
 pub fn count_words(text: &str) -> usize {
     let mut count = 0;
@@ -280,21 +291,22 @@ pub fn significant_stems(text: &str, exclude: &HashSet<String>) -> Vec<String> {
     let mut specific = Vec::new();
     let mut generic = Vec::new();
     for token in tokens(text) {
-        let folded = fold(token.text);
-        if is_stopword(&folded) || exclude.contains(&folded) {
-            continue;
-        }
-        let short = folded.chars().count() < 3 && !folded.chars().any(|c| c.is_ascii_digit());
-        let acronym =
-            token.text.chars().count() >= 2 && token.text.chars().all(|c| c.is_uppercase());
-        if short && !acronym {
-            continue;
-        }
-        let s = stem(&folded);
-        if is_generic_noun(&folded) {
-            generic.push(s);
-        } else {
-            specific.push(s);
+        for word in word_forms(token.text) {
+            let folded = fold(word);
+            if is_stopword(&folded) || exclude.contains(&folded) {
+                continue;
+            }
+            let short = folded.chars().count() < 3 && !folded.chars().any(|c| c.is_ascii_digit());
+            let acronym = word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase());
+            if short && !acronym {
+                continue;
+            }
+            let s = stem(&folded);
+            if is_generic_noun(&folded) {
+                generic.push(s);
+            } else {
+                specific.push(s);
+            }
         }
     }
     if specific.is_empty() {
@@ -307,10 +319,10 @@ pub fn significant_stems(text: &str, exclude: &HashSet<String>) -> Vec<String> {
 /// The stems of every word of a text, for mention tests (stop words left out: no fact
 /// stem is one).
 pub fn stem_set(text: &str) -> HashSet<String> {
-    tokens(text)
-        .into_iter()
-        .filter_map(|t| {
-            let folded = fold(t.text);
+    token_iter(text)
+        .flat_map(|t| word_forms(t.text))
+        .filter_map(|word| {
+            let folded = fold(word);
             (!is_stopword(&folded)).then(|| stem(&folded))
         })
         .collect()
@@ -414,6 +426,19 @@ mod tests {
             vec![stem("conference")]
         );
         assert_eq!(significant_stems("AI paper", &exclude), vec!["ai"]);
+        // A hyphenated word counts whole and by its parts.
+        assert_eq!(
+            significant_stems("10-year anniversary", &exclude),
+            vec![stem("10-year"), "10".to_string(), stem("anniversary")]
+        );
+        assert!(mentions(
+            &stem_set("Congrats on 10 years at Harlow"),
+            &significant_stems("10-year anniversary", &exclude)
+        ));
+        assert!(mentions(
+            &stem_set("on the 5am floor-set crew"),
+            &significant_stems("floor set", &exclude)
+        ));
     }
 
     #[test]

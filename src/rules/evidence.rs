@@ -886,6 +886,7 @@ pub fn is_company_voice(sentence: &str) -> bool {
 pub fn is_pitch_to_reader(sentence: &str) -> bool {
     is_company_voice(sentence) && constant(Id::IS_PITCH_TO_READER).is_match(sentence)
         || constant(Id::IMPERATIVE_PITCH).is_match(sentence)
+        || constant(Id::JOB_ON_OFFER).is_match(sentence)
         || sentence.trim_end().ends_with('?') && constant(Id::VALUE_QUESTION).is_match(sentence)
 }
 
@@ -1697,6 +1698,28 @@ mod tests {
         assert!(is_said_to_reader(
             "Your club’s floodlight application comes to committee on 18 September."
         ));
+    }
+
+    #[test]
+    fn a_track_record_in_clients_and_an_offered_opportunity_are_pitches() {
+        for pitch in [
+            "At Quantiv, we’ve helped 250+ data teams cut their Snowflake bill by 40% on average.",
+            "We have worked with over 1,200 clinics across the UK since 2019, and your practice is next.",
+            "I think there’s a real opportunity to unlock some savings for you too, as we did for Acme.",
+            "It's a Staff Security Engineer role at Halden Bank: €140–165k base, 4 days remote, you would own the Sigma rule pipeline.",
+            "You'd lead a team of 6 in Leeds, with a salary of £95k and equity.",
+        ] {
+            assert!(is_pitch_to_reader(pitch), "{pitch}");
+        }
+        for said in [
+            "We helped you move the 40 racks in 2019, so you know how we work with your team.",
+            "We’ve worked with your team on the 2023 audit, which is why I have your number.",
+            "Your answer gave us the chance to cut our cold-start time for the 3 apps we run.",
+            "Congrats on the new role! I hear you'll lead the remote platform team of 12 from March.",
+            "If you'd like, the 2019 base layer is in the shared drive.",
+        ] {
+            assert!(!is_pitch_to_reader(said), "{said}");
+        }
     }
 
     #[test]

@@ -158,11 +158,19 @@ evidence_regexes! {
     PLACEHOLDER_LIKE = r"\{\{[^}]*\}\}|\{[\w.]+\}|\[[^\]\n]{1,40}\]|<[^>\n]{1,30}>|%[A-Z_]+%|\*?\|[A-Z_]+\|\*?|\$\{[^}]*\}|(?-u:\b)X{2,4}(?:/X{2,4}){0,2}(?-u:\b)";
 
     /// Used by `evidence::is_pitch_to_reader`.
-    IS_PITCH_TO_READER = r"(?i)(?-u:\b)(?:help|helps|helping|amplify|amplifying|boost|boosting|grow|growing|increase|increasing|scale|scaling|streamline|streamlining|supercharge|unlock|unlocking|transform|transforming)\s+(?:you|your|ur)(?-u:\b)";
+    /// Besides "help you" and the like: a track record counted in clients ("we've helped 250+
+    /// data teams cut ...") and an opportunity offered to the reader ("a real opportunity to
+    /// unlock some savings for you too").
+    IS_PITCH_TO_READER = r"(?i)(?-u:\b)(?:help|helps|helping|amplify|amplifying|boost|boosting|grow|growing|increase|increasing|scale|scaling|streamline|streamlining|supercharge|unlock|unlocking|transform|transforming)\s+(?:you|your|ur)(?-u:\b)|(?-u:\b)(?:we|we['’]ve|we\s+have)\s+(?:already\s+)?(?:helped|enabled|supported|served|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d[\d,.]*\s*(?:\+|k\+?)?\s|(?-u:\b)(?:opportunity|chance|way)\s+to\s+(?:help|unlock|save|cut|boost|grow|drive|find|capture|deliver|create)\s+(?:[\w'’-]+\s+){0,4}for\s+(?:you|your|ur)(?-u:\b)";
 
     /// Used by `evidence::is_pitch_to_reader`: a subject line or opening that is an order to
     /// grow something of theirs ("Boost your funding success in 2025").
     IMPERATIVE_PITCH = r"(?i)^[\s*_#>-]*(?:(?:subject|re|fwd?)\s*:[\s*_]*)?(?:boost|grow|scale|supercharge|unlock|transform|streamline|increase|double|triple|maximi[sz]e|skyrocket|10x)\s+(?:your|ur)(?-u:\b)";
+
+    /// Used by `evidence::is_pitch_to_reader`: a job put to the reader, what they would do in it
+    /// beside its pay or terms ("€140–165k base, 4 days remote, you would own the Sigma rule
+    /// pipeline"). The conditional is the offer; "you'll lead the team" may be their new job.
+    JOB_ON_OFFER = r"(?i)(?:(?-u:\b)(?:base|salary|OTE|equity|bonus|remote|hybrid|relocation|sponsorship|per\s+annum)(?-u:\b)|[£$€]\s?\d|(?-u:\b)\d+\s?[kK](?-u:\b))[^.!?]*(?-u:\b)you(?:\s+would|['’]d)\s+(?:own|lead|join|run|manage|report|work|be|get|have|build|drive|shape)(?-u:\b)|(?-u:\b)you(?:\s+would|['’]d)\s+(?:own|lead|join|run|manage|report|work|be|get|have|build|drive|shape)(?-u:\b)[^.!?]*(?:(?-u:\b)(?:base|salary|OTE|equity|bonus|remote|hybrid|relocation|sponsorship|per\s+annum)(?-u:\b)|[£$€]\s?\d|(?-u:\b)\d+\s?[kK](?-u:\b))";
 
     /// Used by `evidence::is_said_to_reader`: a sentence that opens on what the writer offers
     /// to do ("I can walk floors 3 and 4 with you next week").

@@ -360,6 +360,8 @@ impl RuleSet {
     ) -> Vec<PhraseMatch> {
         let masked = prose.masked.as_str();
         let mut found: Vec<PhraseMatch> = Vec::new();
+        // Rules whose literal sense one use in this draft has shown (`literal_sense_carries`).
+        let mut literal: Vec<usize> = Vec::new();
         let mut consider = |hit: &BlockHit, offset: usize| {
             let rule = &self.rules[hit.rule];
             if !enabled(rule) {
@@ -378,6 +380,11 @@ impl RuleSet {
             };
             if passes_conditions(rule, &candidate, prose, sentences, names) {
                 found.push(candidate);
+            } else if rule.spec.literal_sense_carries
+                && excused_by_sense(rule, &candidate, masked, sentences)
+                && !literal.contains(&hit.rule)
+            {
+                literal.push(hit.rule);
             }
         };
         for hit in self.search_always(masked) {
@@ -390,6 +397,9 @@ impl RuleSet {
             for hit in &self.search_block(text) {
                 consider(hit, block.range.start);
             }
+        }
+        if !literal.is_empty() {
+            found.retain(|m| !literal.contains(&m.rule));
         }
         collapse_overlaps(found)
     }
@@ -712,44 +722,13 @@ fn passes_conditions(
     if spec.skip_headings && in_heading(prose, m.range.start) {
         return false;
     }
-    if rule.unless_sentence.iter().any(|r| r.is_match(sentence)) {
-        return false;
-    }
     if !rule.requires_sentence.is_empty()
         && !rule.requires_sentence.iter().any(|r| r.is_match(sentence))
     {
         return false;
     }
-    let after = masked
-        .get(m.range.end..m.sentence.end.max(m.range.end))
-        .unwrap_or("");
-    if !rule.unless_followed_by.is_empty() {
-        let topical = evidence::without_vague_topics(after);
-        if rule.unless_followed_by.iter().any(|r| r.is_match(&topical)) {
-            return false;
-        }
-    }
-    let before = masked
-        .get(m.sentence.start.min(m.range.start)..m.range.start)
-        .unwrap_or("");
-    if rule.unless_preceded_by.iter().any(|r| r.is_match(before)) {
+    if excused_by_sense(rule, m, masked, sentences) {
         return false;
-    }
-    if !rule.unless_previous_sentence.is_empty() {
-        let previous = previous_sentence(m, masked, sentences, Reach::SameBlock).unwrap_or("");
-        if rule
-            .unless_previous_sentence
-            .iter()
-            .any(|r| r.is_match(previous))
-        {
-            return false;
-        }
-    }
-    if !rule.unless_next_sentence.is_empty() {
-        let next = next_sentence_in_block(m, masked, sentences).unwrap_or("");
-        if rule.unless_next_sentence.iter().any(|r| r.is_match(next)) {
-            return false;
-        }
     }
     if spec.unless_specific && specific_around(m, masked, sentences, names) {
         return false;
@@ -767,6 +746,52 @@ fn passes_conditions(
         return false;
     }
     true
+}
+
+/// The sense conditions excuse the match: the words around it show the phrase used
+/// literally ("the synergy of the two drugs", "leverage ratio") rather than as a stock line.
+fn excused_by_sense(
+    rule: &CompiledRule,
+    m: &PhraseMatch,
+    masked: &str,
+    sentences: &[Range<usize>],
+) -> bool {
+    let sentence = &masked[m.sentence.clone()];
+    if rule.unless_sentence.iter().any(|r| r.is_match(sentence)) {
+        return true;
+    }
+    let after = masked
+        .get(m.range.end..m.sentence.end.max(m.range.end))
+        .unwrap_or("");
+    if !rule.unless_followed_by.is_empty() {
+        let topical = evidence::without_vague_topics(after);
+        if rule.unless_followed_by.iter().any(|r| r.is_match(&topical)) {
+            return true;
+        }
+    }
+    let before = masked
+        .get(m.sentence.start.min(m.range.start)..m.range.start)
+        .unwrap_or("");
+    if rule.unless_preceded_by.iter().any(|r| r.is_match(before)) {
+        return true;
+    }
+    if !rule.unless_previous_sentence.is_empty() {
+        let previous = previous_sentence(m, masked, sentences, Reach::SameBlock).unwrap_or("");
+        if rule
+            .unless_previous_sentence
+            .iter()
+            .any(|r| r.is_match(previous))
+        {
+            return true;
+        }
+    }
+    if !rule.unless_next_sentence.is_empty() {
+        let next = next_sentence_in_block(m, masked, sentences).unwrap_or("");
+        if rule.unless_next_sentence.iter().any(|r| r.is_match(next)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// How far back `previous_sentence` may look.
@@ -1068,6 +1093,21 @@ patterns = ["let me know what works"]
         assert!(fires(
             &rule_set(""),
             "Would Tuesday work? Let me know what works."
+        ));
+    }
+
+    #[test]
+    fn a_literal_use_anywhere_in_the_draft_excuses_every_use_when_the_sense_carries() {
+        let literal = r#"unless_followed_by = ["for the (sample|assay)"]"#;
+        let draft = "Let me know what works for the assay.\n\nAlso, let me know what works.";
+        // Without the flag, only the use with the literal sense is excused.
+        assert!(fires(&rule_set(literal), draft));
+        let carries = format!("{literal}\nliteral_sense_carries = true");
+        assert!(!fires(&rule_set(&carries), draft));
+        // The flag alone excuses nothing: some use must show the literal sense.
+        assert!(fires(
+            &rule_set(&carries),
+            "Let me know what works.\n\nAlso, let me know what works."
         ));
     }
 

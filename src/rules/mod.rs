@@ -158,6 +158,13 @@ pub struct RuleSpec {
     /// looks for): "well deserved" after a congratulation that names the work.
     #[serde(default)]
     pub unless_reader_reason: bool,
+    /// Once one use of the phrase in the draft is excused by a sense condition
+    /// (`unless_sentence`, `unless_followed_by`, `unless_preceded_by`,
+    /// `unless_previous_sentence`, `unless_next_sentence`), excuse every use: a draft that
+    /// speaks of "Bliss synergy" means the measured effect when it later says "synergy
+    /// prediction drops".
+    #[serde(default)]
+    pub literal_sense_carries: bool,
     /// Never fire inside a heading or subject line.
     #[serde(default)]
     pub skip_headings: bool,
