@@ -440,6 +440,32 @@ fn next_content_line(draft: &Draft<'_>, offset: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
+    fn rules_fired(text: &str) -> Vec<String> {
+        let report = lint(
+            text,
+            Format::PlainText,
+            &RuleSet::builtin(),
+            &LintOptions::default(),
+        );
+        report.findings.into_iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn the_you_of_a_stock_phrase_does_not_tie_the_writers_facts_to_the_reader() {
+        // The only "you" is inside the stock opener; Tilburg and August are the writer's.
+        let stock = "Dear Mr. van Dijk,\n\nI am reaching to you because I am searching new position in night shift, near to Tilburg because my family is moving there in August.\n\nI can start from 1 September.\n";
+        let fired = rules_fired(stock);
+        assert!(fired.iter().any(|r| r == "missing-context"), "{fired:?}");
+        assert!(
+            fired.iter().any(|r| r == "reaching-out-sender-reason"),
+            "{fired:?}"
+        );
+        // Said to the reader outside the stock phrase, the same facts count.
+        let tied = "Dear Mr. van Dijk,\n\nI am reaching to you because your Tilburg depot starts its night shift in August.\n";
+        let fired = rules_fired(tied);
+        assert!(!fired.iter().any(|r| r == "missing-context"), "{fired:?}");
+    }
+
     fn finding(category: &str, range: Range<usize>) -> Finding {
         Finding {
             rule: format!("{category}-{}-{}", range.start, range.end),

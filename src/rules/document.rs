@@ -300,13 +300,20 @@ pub fn reader_evidence(
         };
         // The names and numbers inside a stock phrase are not evidence either: "I'm a
         // top-producing realtor serving Calgary for 12+ years" is a CV line, whatever it names.
-        let details = if flagged_len == 0 {
-            draft.details(sentence)
+        // The "you" of a stock phrase does not make the rest of the sentence about the reader
+        // either: "I am reaching out to you because I am moving to Tilburg in August".
+        let (details, weak_counts) = if flagged_len == 0 {
+            let details = draft.details(sentence);
+            let weak = details.iter().any(|k| !k.is_strong())
+                && weak_details_tie(text, text, elaborates, details.len());
+            (details, weak)
         } else {
-            evidence::details(&blank_ranges(text, sentence.start, flagged), &draft.names)
+            let rest = blank_ranges(text, sentence.start, flagged);
+            let details = evidence::details(&rest, &draft.names);
+            let weak = details.iter().any(|k| !k.is_strong())
+                && weak_details_tie(text, &rest, elaborates, details.len());
+            (details, weak)
         };
-        let weak_counts = details.iter().any(|k| !k.is_strong())
-            && weak_details_tie(text, elaborates, details.len());
         for kind in details {
             if kind.is_strong() || weak_counts {
                 found.push((kind, sentence.clone()));
@@ -328,10 +335,12 @@ pub fn has_reader_reason(draft: &Draft<'_>, phrase_findings: &[Finding]) -> bool
         && reader_reason_missing(draft, phrase_findings).is_none()
 }
 
-/// Whether a sentence's names, numbers and quoted titles are about the reader. `elaborates`:
-/// the sentence follows one that congratulated them on a piece named only by its kind; `kinds`:
-/// how many kinds of detail it holds.
-fn weak_details_tie(text: &str, elaborates: bool, kinds: usize) -> bool {
+/// Whether a sentence's names, numbers and quoted titles are about the reader. `rest` is the
+/// sentence with its stock phrases blanked, where the reader is looked for; whether it is a
+/// pitch or a self-introduction is read from the whole `text`. `elaborates`: the sentence
+/// follows one that congratulated them on a piece named only by its kind; `kinds`: how many
+/// kinds of detail it holds.
+fn weak_details_tie(text: &str, rest: &str, elaborates: bool, kinds: usize) -> bool {
     // A self-introduction's names and numbers are the sender's own ("introduce myself as your
     // new contact here at Coast 96.2").
     if evidence::is_self_introduction(text) {
@@ -344,7 +353,7 @@ fn weak_details_tie(text: &str, elaborates: bool, kinds: usize) -> bool {
     // "Could those travel costs (approx. £3,400) go under Facilities?" to a grant officer.
     let asks_them = text.trim_end().ends_with('?');
     let about_reader =
-        (evidence::is_about_reader(text) || evidence::is_joint_question(text) || asks_them)
+        (evidence::is_about_reader(rest) || evidence::is_joint_question(rest) || asks_them)
             && !evidence::is_pitch_to_reader(text);
     // The sentence right after "Congrats on the paper!" describing it with two kinds of detail
     // is about their paper, though it never says "you".
@@ -529,11 +538,13 @@ mod tests {
         // To a grant officer: the question names the costs and the budget lines.
         assert!(weak_details_tie(
             "Could those travel costs (approx. £3,400 for two visits) go under Facilities?",
+            "Could those travel costs (approx. £3,400 for two visits) go under Facilities?",
             false,
             2
         ));
         // The same facts told, not asked, are the writer's own.
         assert!(!weak_details_tie(
+            "Those travel costs (approx. £3,400 for two visits) go under Facilities.",
             "Those travel costs (approx. £3,400 for two visits) go under Facilities.",
             false,
             2
@@ -545,12 +556,27 @@ mod tests {
             "Is cutting onboarding time by 40% a priority for the Leeds team this quarter?",
             "Would it make sense to show how Northwind saved 300 hours in 2024?",
         ] {
-            assert!(!weak_details_tie(pitch, false, 2), "{pitch}");
+            assert!(!weak_details_tie(pitch, pitch, false, 2), "{pitch}");
         }
         assert!(weak_details_tie(
+            "Is there any way to swap poster P-117 to the Thursday session?",
             "Is there any way to swap poster P-117 to the Thursday session?",
             false,
             2
         ));
+    }
+
+    #[test]
+    fn the_reader_is_looked_for_outside_stock_phrases_and_the_pitch_in_the_whole_sentence() {
+        let opener = "I am reaching to you because I am moving to Tilburg in August.";
+        let rest = "                             I am moving to Tilburg in August.";
+        assert!(weak_details_tie(opener, opener, false, 2));
+        assert!(!weak_details_tie(opener, rest, false, 2));
+        let pitch = "At Quantiv, we’ve helped 250+ data teams cut their Snowflake bill by 40%, and there’s a real chance for you too.";
+        let blanked = pitch.replace(
+            "we’ve helped 250+ data teams",
+            "                              ",
+        );
+        assert!(!weak_details_tie(pitch, &blanked, false, 2));
     }
 }

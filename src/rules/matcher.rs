@@ -722,8 +722,13 @@ fn passes_conditions(
     if spec.skip_headings && in_heading(prose, m.range.start) {
         return false;
     }
+    // A match that runs past its sentence's end (a hard-wrapped "Allow me to / introduce
+    // myself") is judged with the text it runs into.
+    let reach = masked
+        .get(m.sentence.start..m.sentence.end.max(m.range.end))
+        .unwrap_or(sentence);
     if !rule.requires_sentence.is_empty()
-        && !rule.requires_sentence.iter().any(|r| r.is_match(sentence))
+        && !rule.requires_sentence.iter().any(|r| r.is_match(reach))
     {
         return false;
     }
