@@ -271,7 +271,11 @@ const PRECISION_FLOOR: f64 = 0.945;
 /// restaurant she ate at is tied to him only through the restaurant (2303); "compare notes
 /// over a coffee" takes its topic from the sentence before (2319); "this is a bit out of the
 /// blue" sits in a sentence of shared school history the evidence check does not read (2354).
-const PERSONAL_FLAGGED_CEILING: f64 = 0.017;
+/// Raised to 0.019 when the untuned batch 2420-2479 arrived (19 of 1019), kept exactly as
+/// written and scored: "Your name came up when I spoke to Cllr Bains yesterday" (2441), "Could
+/// I pick your brain about that for 20 minutes? Specifically:" before a list of questions
+/// (2456), and "Congrats on 10 years at Kestrel 🎉" whose detail follows the emoji (2463).
+const PERSONAL_FLAGGED_CEILING: f64 = 0.019;
 /// Lowered from 0.98 when drafts 532-561 arrived: two of their mixed drafts tie themselves to
 /// the reader only in lower-case texting ("saw ur Birthday Party at the Tobacco Factory last
 /// thurs") or after a sender boast, which the evidence check does not read yet.
