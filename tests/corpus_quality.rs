@@ -275,7 +275,9 @@ const PRECISION_FLOOR: f64 = 0.945;
 /// written and scored: "Your name came up when I spoke to Cllr Bains yesterday" (2441), "Could
 /// I pick your brain about that for 20 minutes? Specifically:" before a list of questions
 /// (2456), and "Congrats on 10 years at Kestrel 🎉" whose detail follows the emoji (2463).
-const PERSONAL_FLAGGED_CEILING: f64 = 0.019;
+/// Back to 0.017 (17 of 1019) once the first two were read: a name that came up "when I spoke
+/// to Cllr Bains", and an ask whose next sentence is "Specifically:".
+const PERSONAL_FLAGGED_CEILING: f64 = 0.017;
 /// Lowered from 0.98 when drafts 532-561 arrived: two of their mixed drafts tie themselves to
 /// the reader only in lower-case texting ("saw ur Birthday Party at the Tobacco Factory last
 /// thurs") or after a sender boast, which the evidence check does not read yet.
