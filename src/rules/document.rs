@@ -302,18 +302,14 @@ pub fn reader_evidence(
         // top-producing realtor serving Calgary for 12+ years" is a CV line, whatever it names.
         // The "you" of a stock phrase does not make the rest of the sentence about the reader
         // either: "I am reaching out to you because I am moving to Tilburg in August".
-        let (details, weak_counts) = if flagged_len == 0 {
-            let details = draft.details(sentence);
-            let weak = details.iter().any(|k| !k.is_strong())
-                && weak_details_tie(text, text, elaborates, details.len());
-            (details, weak)
-        } else {
-            let rest = blank_ranges(text, sentence.start, flagged);
-            let details = evidence::details(&rest, &draft.names);
-            let weak = details.iter().any(|k| !k.is_strong())
-                && weak_details_tie(text, &rest, elaborates, details.len());
-            (details, weak)
+        let rest = (flagged_len > 0).then(|| blank_ranges(text, sentence.start, flagged));
+        let details = match &rest {
+            None => draft.details(sentence),
+            Some(rest) => evidence::details(rest, &draft.names),
         };
+        let judged = rest.as_deref().unwrap_or(text);
+        let weak_counts = details.iter().any(|k| !k.is_strong())
+            && weak_details_tie(text, judged, elaborates, details.len());
         for kind in details {
             if kind.is_strong() || weak_counts {
                 found.push((kind, sentence.clone()));

@@ -886,7 +886,7 @@ pub fn is_company_voice(sentence: &str) -> bool {
 pub fn is_pitch_to_reader(sentence: &str) -> bool {
     is_company_voice(sentence) && constant(Id::IS_PITCH_TO_READER).is_match(sentence)
         || constant(Id::IMPERATIVE_PITCH).is_match(sentence)
-        || constant(Id::JOB_ON_OFFER).is_match(sentence)
+        || constant(Id::JOB_DUTY).is_match(sentence) && constant(Id::JOB_TERMS).is_match(sentence)
         || sentence.trim_end().ends_with('?') && constant(Id::VALUE_QUESTION).is_match(sentence)
 }
 

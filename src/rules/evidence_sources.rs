@@ -167,10 +167,14 @@ evidence_regexes! {
     /// grow something of theirs ("Boost your funding success in 2025").
     IMPERATIVE_PITCH = r"(?i)^[\s*_#>-]*(?:(?:subject|re|fwd?)\s*:[\s*_]*)?(?:boost|grow|scale|supercharge|unlock|transform|streamline|increase|double|triple|maximi[sz]e|skyrocket|10x)\s+(?:your|ur)(?-u:\b)";
 
-    /// Used by `evidence::is_pitch_to_reader`: a job put to the reader, what they would do in it
-    /// beside its pay or terms ("€140–165k base, 4 days remote, you would own the Sigma rule
-    /// pipeline"). The conditional is the offer; "you'll lead the team" may be their new job.
-    JOB_ON_OFFER = r"(?i)(?:(?-u:\b)(?:base|salary|OTE|equity|bonus|remote|hybrid|relocation|sponsorship|per\s+annum)(?-u:\b)|[£$€]\s?\d|(?-u:\b)\d+\s?[kK](?-u:\b))[^.!?]*(?-u:\b)you(?:\s+would|['’]d)\s+(?:own|lead|join|run|manage|report|work|be|get|have|build|drive|shape)(?-u:\b)|(?-u:\b)you(?:\s+would|['’]d)\s+(?:own|lead|join|run|manage|report|work|be|get|have|build|drive|shape)(?-u:\b)[^.!?]*(?:(?-u:\b)(?:base|salary|OTE|equity|bonus|remote|hybrid|relocation|sponsorship|per\s+annum)(?-u:\b)|[£$€]\s?\d|(?-u:\b)\d+\s?[kK](?-u:\b))";
+    /// Used by `evidence::is_pitch_to_reader`, with `JOB_TERMS`: a job put to the reader, what
+    /// they would do in it beside its pay or terms ("€140–165k base, 4 days remote, you would
+    /// own the Sigma rule pipeline"). The conditional is the offer; "you'll lead the team" may
+    /// be their new job.
+    JOB_DUTY = r"(?i)(?-u:\b)you(?:\s+would|['’]d)\s+(?:own|lead|join|run|manage|report|work|be|get|have|build|drive|shape)(?-u:\b)";
+
+    /// Used by `evidence::is_pitch_to_reader`, with `JOB_DUTY`: a job's pay or terms.
+    JOB_TERMS = r"(?i)(?-u:\b)(?:base|salary|OTE|equity|bonus|remote|hybrid|relocation|sponsorship|per\s+annum)(?-u:\b)|[£$€]\s?\d|(?-u:\b)\d+\s?[kK](?-u:\b)";
 
     /// Used by `evidence::is_said_to_reader`: a sentence that opens on what the writer offers
     /// to do ("I can walk floors 3 and 4 with you next week").
