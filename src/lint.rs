@@ -270,6 +270,7 @@ pub fn lint(text: &str, format: Format, rules: &RuleSet, options: &LintOptions) 
     findings.retain(|f| !allowed(&draft, f, options));
     drop_excused_by_reason(&draft, rules, &mut findings);
     drop_lone_jargon(&draft, &mut findings);
+    drop_lone_courtesy(&draft, rules, &mut findings);
     findings.extend(document::run(&draft, rules, options, &findings));
     findings = apply_directives(&draft, findings);
     for finding in &mut findings {
@@ -327,6 +328,24 @@ const JARGON: &str = "filler";
 fn drop_lone_jargon(draft: &Draft<'_>, findings: &mut Vec<Finding>) {
     let lone_jargon = matches!(findings.as_slice(), [only] if only.category == JARGON);
     if lone_jargon && document::has_reader_reason(draft, findings) {
+        findings.clear();
+    }
+}
+
+/// Drop the finding of a rule marked `unless_alone_near_reader_detail` when it is the only
+/// phrase finding of a draft with a reason tied to the reader and a detail about the reader
+/// sits in its sentence or the next one to it.
+fn drop_lone_courtesy(draft: &Draft<'_>, rules: &RuleSet, findings: &mut Vec<Finding>) {
+    let [only] = findings.as_slice() else {
+        return;
+    };
+    let marked = rules
+        .get(&only.rule)
+        .is_some_and(|r| r.spec.unless_alone_near_reader_detail);
+    if marked
+        && document::has_reader_reason(draft, findings)
+        && document::reader_detail_near(draft, only.range.start, findings)
+    {
         findings.clear();
     }
 }
@@ -566,6 +585,38 @@ mod tests {
         let generic = "Hi Marta,\n\nWe help teams leverage their data.\n";
         assert!(
             rule_ids(generic).iter().any(|r| r == "leverage"),
+            "{generic}"
+        );
+    }
+
+    #[test]
+    fn a_lone_courtesy_beside_a_detail_about_the_reader_is_left_alone() {
+        let thanks = format!(
+            "{NOTE}Did your team keep paper lists as a fallback during the 2022 move? Thank you in advance.\n"
+        );
+        assert!(rule_ids(&thanks).is_empty(), "{thanks}");
+    }
+
+    #[test]
+    fn a_courtesy_away_from_the_detail_or_beside_another_phrase_stays_flagged() {
+        // Its own paragraph, after a sentence about the writer.
+        let apart = format!("{NOTE}I lead the project.\n\nThank you in advance.\n");
+        assert!(
+            rule_ids(&apart).iter().any(|r| r == "thanks-in-advance"),
+            "{apart}"
+        );
+        // Not the only stock phrase.
+        let two = format!(
+            "{NOTE}Did your team keep paper lists as a fallback during the 2022 move? Thank you in advance. Looking forward to connecting!\n"
+        );
+        assert!(
+            rule_ids(&two).iter().any(|r| r == "thanks-in-advance"),
+            "{two}"
+        );
+        // Without a reason tied to the reader.
+        let generic = "Hi Marta,\n\nCould you send me your price list? Thank you in advance.\n";
+        assert!(
+            rule_ids(generic).iter().any(|r| r == "thanks-in-advance"),
             "{generic}"
         );
     }

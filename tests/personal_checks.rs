@@ -239,6 +239,8 @@ fn names_that_belong_stay_clean() {
         // A name inside quoted speech addresses someone else.
         "Thanks for the lift after T-ball. Coach Maria yelling “touch base, Ari!” every single inning is going to be my ringtone now.",
         "Thanks for the lift. The coach kept yelling \"nice swing, Ari!\" every single inning.",
+        // The last item of a list in brackets.
+        "Fennec has posted a Credit Analyst role (direct lending, London).",
     ] {
         let text = format!("---\nrecipient: Tobias Lindqvist\ncompany: Fennec\nmutual: James Whitfield\n---\nHi Tobias,\n\n{body}\n");
         none_of(&check(&text), &[ids::LEFTOVER_NAME]);

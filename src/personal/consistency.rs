@@ -658,8 +658,10 @@ fn vocative<'t>(draft: &'t Draft<'_>, sentence: Range<usize>) -> Option<(Range<u
             || !c.is_alphanumeric() && !c.is_whitespace() && c != ','
     });
     if let Some((before, candidate)) = trimmed_end.rsplit_once(", ") {
-        // Quoted speech addresses someone else: "Coach yelling “touch base, Ari!”".
-        if inside_quotation(before) {
+        // Quoted speech addresses someone else: "Coach yelling “touch base, Ari!”"; a name
+        // inside brackets is a list's last item ("a Credit Analyst role (direct lending,
+        // London)").
+        if inside_quotation(before) || before.matches('(').count() > before.matches(')').count() {
             return None;
         }
         let prev_word = before.split_whitespace().last().unwrap_or("");

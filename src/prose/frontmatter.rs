@@ -1,6 +1,8 @@
 //! YAML front matter at the top of a draft: found, parsed into flat key -> value pairs (the
 //! recipient context), and never linted as prose. A block that does not parse is reported
-//! with its line and the parser's reason instead of stopping the lint.
+//! with its line and the parser's reason instead of stopping the lint, unless every line is
+//! a plain `key: value` pair: people write `their_work: "Sparse Probing" (TACL 2023)`, which
+//! YAML rejects but whose meaning is plain, so such a block is read line by line.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -110,15 +112,46 @@ fn build(text: &str, yaml: Range<usize>, range: Range<usize>) -> FrontMatter {
             fields: docs.first().map(flatten).unwrap_or_default(),
             error: None,
         },
-        Err(err) => FrontMatter {
-            range,
-            fields: BTreeMap::new(),
-            error: Some(FrontMatterError {
-                line: first_line + err.marker().line().saturating_sub(1),
-                reason: err.info().to_string(),
-            }),
+        Err(err) => match plain_pairs(source) {
+            Some(fields) => FrontMatter {
+                range,
+                fields,
+                error: None,
+            },
+            None => FrontMatter {
+                range,
+                fields: BTreeMap::new(),
+                error: Some(FrontMatterError {
+                    line: first_line + err.marker().line().saturating_sub(1),
+                    reason: err.info().to_string(),
+                }),
+            },
         },
     }
+}
+
+/// A block where every line is blank, a comment or an unindented `key: value` with a value
+/// that does not open a YAML list or map, read as those pairs; `None` for anything else.
+fn plain_pairs(source: &str) -> Option<BTreeMap<String, FieldValue>> {
+    let mut fields = BTreeMap::new();
+    for line in source.lines() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, value) = line.split_once(':')?;
+        let value = value.trim();
+        let key_ok = key.starts_with(|c: char| c.is_ascii_alphabetic())
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' '));
+        if !key_ok || value.is_empty() || value.starts_with(['[', '{', '|', '>', '&', '*']) {
+            return None;
+        }
+        let key = key.trim().to_lowercase().replace(['-', ' '], "_");
+        fields.insert(key, FieldValue::Text(value.to_string()));
+    }
+    (!fields.is_empty()).then_some(fields)
 }
 
 fn flatten(doc: &Yaml) -> BTreeMap<String, FieldValue> {
@@ -173,6 +206,18 @@ mod tests {
         let err = fm.error.unwrap();
         assert!(err.line >= 2, "{err:?}");
         assert!(fm.fields.is_empty());
+    }
+
+    #[test]
+    fn a_quoted_title_followed_by_text_is_read_as_written() {
+        let text = "---\nrecipient: Dr Helena Vasquez\ntheir_work: \"Sparse Probing for Syntax\" (TACL 2023)\n---\nHi\n";
+        let fm = parse(text).unwrap();
+        assert_eq!(fm.error, None);
+        assert_eq!(
+            fm.get("their_work"),
+            Some("\"Sparse Probing for Syntax\" (TACL 2023)")
+        );
+        assert_eq!(fm.get("recipient"), Some("Dr Helena Vasquez"));
     }
 
     #[test]

@@ -276,6 +276,15 @@ pub fn reader_evidence(
     draft: &Draft<'_>,
     flagged: &[Range<usize>],
 ) -> Vec<(DetailKind, Range<usize>)> {
+    evidence_within(draft, flagged, 0..usize::MAX)
+}
+
+/// `reader_evidence` from the sentences that start inside `window` only.
+fn evidence_within(
+    draft: &Draft<'_>,
+    flagged: &[Range<usize>],
+    window: Range<usize>,
+) -> Vec<(DetailKind, Range<usize>)> {
     let mut found = Vec::new();
     let covered = sentences::covered(&draft.sentences, flagged);
     // The block of the last sentence that congratulated or thanked the reader on a piece of
@@ -298,6 +307,9 @@ pub fn reader_evidence(
         } else {
             None
         };
+        if !window.contains(&sentence.start) {
+            continue;
+        }
         // The names and numbers inside a stock phrase are not evidence either: "I'm a
         // top-producing realtor serving Calgary for 12+ years" is a CV line, whatever it names.
         // The "you" of a stock phrase does not make the rest of the sentence about the reader
@@ -329,6 +341,29 @@ pub fn has_reader_reason(draft: &Draft<'_>, phrase_findings: &[Finding]) -> bool
     !draft.template
         && !draft.prose.blocks.is_empty()
         && reader_reason_missing(draft, phrase_findings).is_none()
+}
+
+/// Whether the sentence holding `at`, the sentence just before it, or the one after it in
+/// the same paragraph, carries a detail tied to the reader, judged as `missing-context` judges
+/// evidence. "Happy to shout you a coffee at the site shed" right after "Any chance of a
+/// 15-minute call Thursday to talk through how you sequenced it?" is part of a specific ask.
+pub fn reader_detail_near(draft: &Draft<'_>, at: usize, phrase_findings: &[Finding]) -> bool {
+    let Some(index) = draft.sentences.iter().position(|s| s.contains(&at)) else {
+        return false;
+    };
+    let block = draft.prose.block_index(at);
+    let same_block = |i: usize| draft.prose.block_index(draft.sentences[i].start) == block;
+    // The sentence before may end the paragraph above: "... you're the person to ask about
+    // overnight admits.\n\nIf you have 20 minutes during my first week I'd be grateful".
+    let first = index.saturating_sub(1);
+    let last = if index + 1 < draft.sentences.len() && same_block(index + 1) {
+        index + 1
+    } else {
+        index
+    };
+    let window = draft.sentences[first].start..draft.sentences[last].end;
+    let flagged: Vec<Range<usize>> = phrase_findings.iter().map(|f| f.range.clone()).collect();
+    !evidence_within(draft, &flagged, window).is_empty()
 }
 
 /// Whether a sentence's names, numbers and quoted titles are about the reader. `rest` is the

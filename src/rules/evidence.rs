@@ -1193,6 +1193,12 @@ mod tests {
     fn a_congratulation_on_a_piece_by_kind_introduces_it() {
         assert!(introduces_their_piece("Congrats on the paper, Dr. Haddad!"));
         assert!(introduces_their_piece("Thanks for your talk yesterday."));
+        assert!(introduces_their_piece(
+            "Congrats on the best paper award at CHI, Dr. Sato!"
+        ));
+        assert!(!introduces_their_piece(
+            "Thanks for the quick reply on Friday."
+        ));
         assert!(!introduces_their_piece("Congrats on the new role!"));
         assert!(!introduces_their_piece("I read the paper on the train."));
     }
@@ -1491,6 +1497,7 @@ mod tests {
             "Would you have 20 minutes for a call?",
             "A 15-min chat would do.",
             "Could you spare half an hour?",
+            "I'm glad to set up a 20-minute call.",
         ] {
             assert!(names_a_length(s), "{s}");
         }

@@ -149,7 +149,7 @@ evidence_regexes! {
     ABOUT_READER = r"(?i)(?-u:\b)(?:you|your|yours|you're|you’re|you've|you’ve|u|ur|we met|met|saw|noticed|spotted|read|watched|heard|listened|tried|used|ran|filed|attended|followed|hope|hoping|hoped|congrats|congratulations|thanks|thank|kudos|well done|bravo|good luck|best of luck)(?-u:\b)";
 
     /// Used by `evidence::introduces_their_piece`.
-    INTRODUCES_THEIR_PIECE = r"(?i)(?-u:\b)(?:congrats|congratulations|kudos|well done|thanks|thank you)(?-u:\b)[^.!?\n]{0,24}?(?-u:\b)(?:on|for)\s+(?:the|your|ur)\s+(?:new\s+|latest\s+|recent\s+)?(?:paper|preprint|talk|keynote|post|article|book|thesis|study|report|piece|episode|essay|thread|poster|release|launch|series|album|exhibition|write-?up|presentation|lecture|review|chapter|film|show)(?-u:\b)";
+    INTRODUCES_THEIR_PIECE = r"(?i)(?-u:\b)(?:congrats|congratulations|kudos|well done|thanks|thank you)(?-u:\b)[^.!?\n]{0,24}?(?-u:\b)(?:on|for)\s+(?:the|your|ur)\s+(?:[\w-]+\s+){0,2}?(?:paper|preprint|talk|keynote|post|article|book|thesis|study|report|piece|episode|essay|thread|poster|release|launch|series|album|exhibition|write-?up|presentation|lecture|review|chapter|film|show|award|prize|fellowship|grant)(?-u:\b)";
 
     /// Used by `evidence::crowd_like_you`.
     CROWD_LIKE_YOU = r"(?i)(?-u:\b)(?:companies|company|teams|team|firms|firm|people|folks|leaders|businesses|business|organi[sz]ations|brands|founders|professionals|others|clients|customers|agencies|startups|shops|stores|practices|clinics|schools|retailers|restaurants|hotels|dealerships|manufacturers|distributors|carriers|fleets|contractors|owners|operators|creators|coaches|investors|recruiters|someone|anyone)\s+(?:(?:just\s+)?like\s+(?:yours|you|yourself)|(?:of\s+)?(?:your|ur)\s+size)(?-u:\b)|(?-u:\b)(?:help|helps|helping|helped|serve|serves|serving|support|supports|supporting|with|for|other|many|busy|fellow)\s+(?:[\w-]+\s+)?[\w'’-]+s\s+(?:just\s+)?like\s+(?:yours|you|yourself)(?-u:\b)|(?-u:\b)(?:done|made|built)-for-you(?-u:\b)|(?-u:\b)(?:(?:you|u)\s+or\s+)?anyone\s+(?:you|u)\s+know(?-u:\b)|(?-u:\b)(?:I['’]m|I\s+am|im)\s+(?:your|ur)\s+(?:girl|guy|man|woman|person|go-to)(?-u:\b)";
@@ -204,5 +204,5 @@ evidence_regexes! {
     READER_WORD = r"(?i)(?-u:\b)(?:you|your|yours|ur|u)(?-u:\b)";
 
     /// Used by `evidence::names_a_length`.
-    NAMES_A_LENGTH = r"(?i)(?-u:\b)(?:(?:\d+|five|ten|fifteen|twenty|thirty|forty-five)\s*-?\s*(?:min|mins|minutes)|half\s+an\s+hour)(?-u:\b)";
+    NAMES_A_LENGTH = r"(?i)(?-u:\b)(?:(?:\d+|five|ten|fifteen|twenty|thirty|forty-five)\s*-?\s*(?:min|mins|minute|minutes)|half\s+an\s+hour|half-hour)(?-u:\b)";
 }

@@ -895,11 +895,25 @@ fn detail_follows(
     // writer's news, and "we help teams like yours cut AWS costs by 30%" a pitch.
     let mut kinds: Vec<DetailKind> = Vec::new();
     let mut at = m.sentence.clone();
-    for _ in 0..2 {
-        let Some(next) = next_in_block(&at, masked, sentences) else {
+    // A congratulation that names where ("Kudos on 3 years at Wise, Lina!") and ends its
+    // paragraph is the headline of what the next paragraph says.
+    let headline = masked.get(m.range.clone()).is_some_and(names_the_place);
+    let mut read = 0;
+    while read < 2 {
+        let next = match next_in_block(&at, masked, sentences) {
+            None if read == 0 && headline => next_after_paragraph_break(&at, masked, sentences),
+            next => next,
+        };
+        let Some(next) = next else {
             break;
         };
         let text = &masked[next.clone()];
+        at = next;
+        // An emoji after the "!" ("Kudos on 3 years at Wise! 🎉") is not a sentence.
+        if !text.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        read += 1;
         if evidence::is_said_to_reader(text) {
             for kind in evidence::details(text, names) {
                 if !kinds.contains(&kind) {
@@ -910,7 +924,6 @@ fn detail_follows(
         if kinds.len() >= 2 {
             return true;
         }
-        at = next;
     }
     false
 }
@@ -960,11 +973,29 @@ fn sized_ask_after_question(
     {
         return false;
     }
-    previous_sentence(m, masked, sentences, Reach::BlockAbove).is_some_and(|question| {
+    let asks_with_detail = |question: &str| {
         question.trim_end().ends_with('?')
             && evidence::is_about_reader(question)
             && !evidence::details(question, names).is_empty()
-    })
+    };
+    previous_sentence(m, masked, sentences, Reach::BlockAbove).is_some_and(asks_with_detail)
+        || two_back_in_block(m, masked, sentences).is_some_and(asks_with_detail)
+}
+
+/// The sentence two before the match's sentence, when all three share a block: "Would you
+/// share how you normalised viability? We lose synergy by day 12. If it's easier, I'm glad
+/// to set up a 20-minute call."
+fn two_back_in_block<'t>(
+    m: &PhraseMatch,
+    masked: &'t str,
+    sentences: &[Range<usize>],
+) -> Option<&'t str> {
+    let idx = sentences.partition_point(|s| s.start < m.sentence.start);
+    let first = sentences.get(idx.checked_sub(2)?)?;
+    let second = sentences.get(idx - 1)?;
+    let joined = within_block(masked.get(first.end..second.start)?)
+        && within_block(masked.get(second.end..m.sentence.start)?);
+    joined.then(|| masked.get(first.clone())).flatten()
 }
 
 /// The sentence after the match's sentence, when it is in the same block.
@@ -985,6 +1016,32 @@ fn next_in_block(
     let next = sentences.get(sentences.partition_point(|s| s.start <= sentence.start))?;
     let between = masked.get(sentence.end..next.start)?;
     (within_block(between) && masked.get(next.clone()).is_some()).then(|| next.clone())
+}
+
+/// Whether a phrase says where, with a capitalised name after "at" ("3 years at Wise").
+fn names_the_place(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .zip(phrase.split_whitespace().skip(1))
+        .any(|(word, next)| {
+            word.eq_ignore_ascii_case("at") && next.starts_with(|c: char| c.is_uppercase())
+        })
+}
+
+/// The first sentence of the next paragraph, when nothing but the break (one blank line, or
+/// a markdown block boundary) and symbols lie between.
+fn next_after_paragraph_break(
+    sentence: &Range<usize>,
+    masked: &str,
+    sentences: &[Range<usize>],
+) -> Option<Range<usize>> {
+    let next = sentences.get(sentences.partition_point(|s| s.start <= sentence.start))?;
+    let between = masked.get(sentence.end..next.start)?;
+    // An emoji after the headline's "!" may sit between ("... at Wise! 🎉"); the block
+    // barrier is not alphanumeric either.
+    let only_a_break =
+        between.chars().all(|c| !c.is_alphanumeric()) && between.matches('\n').count() <= 2;
+    (only_a_break && masked.get(next.clone()).is_some()).then(|| next.clone())
 }
 
 /// Whether the text between two sentences keeps them in one block: no block barrier and no
@@ -1034,6 +1091,11 @@ mod tests {
     use crate::{lint, Format, LintOptions};
 
     fn rule_set(extra: &str) -> RuleSet {
+        rule_set_with(extra, r#"patterns = ["let me know what works"]"#)
+    }
+
+    /// A test rule with the id `fires` looks for, its own patterns and `extra` settings.
+    fn rule_set_with(extra: &str, patterns: &str) -> RuleSet {
         let source = format!(
             r#"
 [[rule]]
@@ -1043,7 +1105,7 @@ severity = "warning"
 message = "Bare availability closer"
 hint = "Propose a time."
 explanation = "Test rule."
-patterns = ["let me know what works"]
+{patterns}
 {extra}
 "#
         );
@@ -1169,6 +1231,11 @@ patterns = ["let me know what works"]
             &set,
             "Did your Manhattan setup handle zone assignment? 20 minutes would do, let me know what works."
         ));
+        // Or two sentences back in the paragraph.
+        assert!(!fires(
+            &set,
+            "Did your Manhattan setup handle zone assignment? Ours splits at 3 zones. If 20 minutes suits, let me know what works."
+        ));
         // An open-ended ask after the same questions is still flagged.
         assert!(fires(
             &set,
@@ -1221,6 +1288,19 @@ patterns = ["let me know what works"]
         assert!(fires(
             &set,
             "Let me know what works!\n\nI still remember you fixing the Halden importer in 2019."
+        ));
+        // Unless the phrase names where and heads the note; a bare one still does not.
+        let kudos = rule_set_with(
+            "unless_detail_follows = true",
+            r#"patterns = ["kudos on * years at *"]"#,
+        );
+        assert!(!fires(
+            &kudos,
+            "Kudos on 3 years at Wise, Lina! 🎉\n\nThe SEPA Instant rollout you shipped in April cut our recon to 3 hours."
+        ));
+        assert!(fires(
+            &kudos,
+            "Kudos on 3 years at the firm!\n\nThe SEPA Instant rollout you shipped in April cut our recon to 3 hours."
         ));
         assert!(fires(
             &rule_set(""),

@@ -158,6 +158,13 @@ pub struct RuleSpec {
     /// looks for): "well deserved" after a congratulation that names the work.
     #[serde(default)]
     pub unless_reader_reason: bool,
+    /// Skip when it is the draft's only phrase finding, the draft gives a reason tied to the
+    /// reader, and its own sentence, the one before it or the one after it in the paragraph
+    /// holds a detail about the reader: a lone "thank you in advance" or "out of the blue" in a note built
+    /// on their work is courtesy, not a form letter. "Would you be up for a virtual coffee
+    /// sometime?" alone in its paragraph, after the specific part, is still flagged.
+    #[serde(default)]
+    pub unless_alone_near_reader_detail: bool,
     /// Once one use of the phrase in the draft is excused by a sense condition
     /// (`unless_sentence`, `unless_followed_by`, `unless_preceded_by`,
     /// `unless_previous_sentence`, `unless_next_sentence`), excuse every use: a draft that
