@@ -154,13 +154,14 @@ pub fn is_business_intro(text: &str) -> bool {
 
 /// The sender's own reach or output, in a sentence that does not mention the reader: "with
 /// over 50k monthly listeners", "my music has been featured on BBC Introducing", "we've
-/// published 14 titles". Said of the reader ("your show passing 50k monthly listeners") it is
+/// published 14 titles", "trusted by 3,000+ farmers", "a studio that has delivered 90+
+/// logos", "more than 500 satisfied clients". Said of the reader ("your show passing 50k monthly listeners") it is
 /// praise, not a pitch.
 fn is_own_track_record(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:\d[\d,.]*[km]?\+?\s+(?:monthly\s+|weekly\s+|active\s+|daily\s+)?(?:downloads|subscribers|listeners|followers|streams|wishlists|installs)|featured\s+(?:on|by)|(?:we['’]ve|we\s+have)\s+(?:published|shipped|released|launched)\s+(?:over\s+|more\s+than\s+)?\d[\d,]*\+?\s+(?:titles|games|apps|products|brands|albums|books))(?-u:\b)",
+            r"(?i)(?-u:\b)(?:\d[\d,.]*[km]?\+?\s+(?:monthly\s+|weekly\s+|active\s+|daily\s+)?(?:downloads|subscribers|listeners|followers|streams|wishlists|installs)|featured\s+(?:on|by)|(?:we['’]ve|we\s+have)\s+(?:published|shipped|released|launched)\s+(?:over\s+|more\s+than\s+)?\d[\d,]*\+?\s+(?:titles|games|apps|products|brands|albums|books)|trusted\s+by\s+(?:over\s+|more\s+than\s+|nearly\s+)?\d[\d,.]*[k]?\+?|(?:has|have|I['’]ve|we['’]ve)\s+(?:already\s+)?(?:delivered|completed|designed|built|shot|produced|edited|flown|supported|served)\s+(?:over\s+|more\s+than\s+|nearly\s+)?\d[\d,.]*\+?|(?:more\s+th[ae]n|over)\s+\d[\d,.]*\+?\s+(?:satisfied|happy)\s+(?:clients?|customers?|couples|brands))(?-u:\b)",
         )
     })
     .is_match(text)
@@ -174,13 +175,13 @@ const COMPANY_CLAIMS: &[&str] = &[
     // "RevPilot is the #1 AI revenue management platform"
     r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+is\s+(?:the\s+|a\s+|an\s+|[A-Z][\w-]*['’]s\s+)?(?:#\s?1|(?i:no\.?\s?1|number[\s-]one|leading|fastest[\s-]growing|largest|top-rated|award-winning|premier))\s",
     // "At Harrow & Lane we've sold over 400 homes", "we manage over 1,200 properties"
-    r"(?i:^\W*(?:(?:last|this)\s+year\s*,?\s+)?(?:(?:here\s+)?at\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?:&|and|(?-i:[A-Z])[\w&.-]*)){0,3}\s*,?\s+)?(?:I['’]ve|I\s+have|we['’]ve|we\s+have|we)\s+(?:just\s+|already\s+)?(?:shot|sold|supplied|installed|fitted|deployed|onboarded|manage|managed|operate|run|closed|placed|served|delivered|tripled|doubled|quadrupled|raised|photographed|booked|coached|trained|led|backed|funded|invested\s+in|crossed|passed|hit)\s+(?:[\w-]+\s+){0,2}?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\$?\d|our\s))",
+    r"(?i:^\W*(?:(?:last|this)\s+year\s*,?\s+)?(?:(?:here\s+)?at\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?:&|and|(?-i:[A-Z])[\w&.-]*)){0,3}\s*,?\s+)?(?:I['’]ve|I\s+have|we['’]ve|we\s+have|we)\s+(?:just\s+|already\s+)?(?:shot|sold|supplied|installed|fitted|deployed|onboarded|manage|managed|operate|run|closed|placed|served|delivered|tripled|doubled|quadrupled|raised|photographed|booked|coached|trained|led|backed|funded|invested\s+in|crossed|passed|hit|flown|inspected)\s+(?:[\w-]+\s+){0,2}?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\$?\d|our\s))",
     // "SentinelCare was recently named a Leader"
     r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:was|were|has\s+been|is)\s+(?:recently\s+|just\s+)?(?:named|ranked|rated|recogni[sz]ed|voted|awarded|shortlisted)\s",
     // "Glazeline has installed over 40,000 m²", "has been trusted by 200+ housebuilders"
     r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:has|have)\s+(?:been\s+trusted\s+by|installed|delivered|served|helped|supported|shipped|placed|processed|completed|trained|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d",
     // "Calder Street Partners is a boutique M&A adviser with 60+ completed deals"
-    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3}\s+is\s+an?\s+(?:[\w&-]+\s+){0,3}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label)\s+(?:with|that|which|who|based|serving|specialising|specializing|founded|helping|working|focused|dedicated|ranked|trusted)\s",
+    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,3}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label)\s+(?:with|that|which|who|based|serving|specialising|specializing|founded|helping|working|focused|dedicated|ranked|trusted)\s",
     // "Trusted by 40+ NHS and private providers"
     r"(?i:^\W*(?:proudly\s+)?trusted\s+by\s+(?:over\s+|more\s+than\s+|nearly\s+)?\d)",
 ];
@@ -197,7 +198,7 @@ fn intro_start() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)^\W*(?:(?:so|and|well|also|quick intro|a quick intro)[\s,:—–-]+)?(?:i'm|i’m|i am|im|my name(?:'s|’s| is)|this is|we're|we’re|we are|we|our (?:[\w-]+\s+){0,2}?(?:agency|company|firm|team|startup|studio|platform|house|practice|shop|brand|business)|i (?:lead|run|head(?: up)?|manage) (?:[\w-]+ ){0,3}?at (?-i:[A-Z])[\w&.-]*|(?:here )?at (?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3},?\s+(?:we|we've|we’ve|we're|we’re|our)|as (?:the |a |an )?(?:founder|co-founder|cofounder|ceo|owner|director|managing director|head|partner|principal|president)\s+(?:of|at)\s+[^,]{2,60},\s*(?:i|i've|i’ve|i'm|i’m|we|we've|we’ve|we're|we’re))(?-u:\b)",
+            r"(?i)^\W*(?:(?:so|and|well|also|quick intro|a quick intro)[\s,:—–-]+)?(?:i'm|i’m|i am|im|my name(?:'s|’s| is)|this is|we're|we’re|we are|we|our (?:[\w-]+\s+){0,2}?(?:agency|company|firm|team|startup|studio|platform|house|practice|shop|brand|business)|i (?:lead|run|head(?: up)?|manage) (?:[\w-]+ ){0,3}?at (?-i:[A-Z])[\w&.-]*|i (?:run|own|founded|co-founded|started) (?-i:[A-Z])[\w&.-]*|(?:here )?at (?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3},?\s+(?:we|we've|we’ve|we're|we’re|our)|as (?:the |a |an )?(?:founder|co-founder|cofounder|ceo|owner|director|managing director|head|partner|principal|president)\s+(?:of|at)\s+[^,]{2,60},\s*(?:i|i've|i’ve|i'm|i’m|we|we've|we’ve|we're|we’re))(?-u:\b)",
         )
     })
 }
@@ -266,6 +267,11 @@ mod tests {
             "im pieter, i run the ops side at a small freight forwarder in rotterdam",
             "My name is Hannah and I lead talent acquisition for our offshore wind division.",
             "I’m reaching out on behalf of MedAxis Solutions, a leader in revenue-cycle management.",
+            "GridSight is the AI-native outage intelligence platform trusted by 60+ utilities and co-ops across North America.",
+            "At SkyLine Aerial we’ve flown more than 40,000 structure inspections for utilities across the Midwest.",
+            "I run Studio Kettle, a one-woman branding studio that has delivered 90+ logos for startups across Europe.",
+            "We are Sanaru, AI-driven platform for smallholder farmers, already trusted by 3,000+ farmers in Kenya and Uganda.",
+            "I am professional wedding and event photographer with 10 year experience and more then 500 satisfied client in Europe.",
         ] {
             assert!(is_business_intro(s), "{s}");
         }
@@ -321,6 +327,9 @@ mod tests {
             "I'm so glad your mugs were featured on BBC Scotland last week.",
             "I'm a longtime listener, and your show passing 50k monthly listeners is well deserved.",
             "We've published 3 titles with your studio's art so far.",
+            "We've built 3 prototypes on your SDK since the March release.",
+            "I run Parkrun in Leith most Saturdays, and I saw your pacing post.",
+            "I'm a nurse, and I have supported 12 families through the same appeal you won.",
         ] {
             assert!(!is_business_intro(s), "{s}");
         }
