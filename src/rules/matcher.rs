@@ -1013,9 +1013,19 @@ fn next_in_block(
     masked: &str,
     sentences: &[Range<usize>],
 ) -> Option<Range<usize>> {
+    next_sentence_when(sentence, masked, sentences, within_block)
+}
+
+/// The range of the sentence after `sentence`, when the text between them passes `close`.
+fn next_sentence_when(
+    sentence: &Range<usize>,
+    masked: &str,
+    sentences: &[Range<usize>],
+    close: impl Fn(&str) -> bool,
+) -> Option<Range<usize>> {
     let next = sentences.get(sentences.partition_point(|s| s.start <= sentence.start))?;
     let between = masked.get(sentence.end..next.start)?;
-    (within_block(between) && masked.get(next.clone()).is_some()).then(|| next.clone())
+    (close(between) && masked.get(next.clone()).is_some()).then(|| next.clone())
 }
 
 /// Whether a phrase says where, with a capitalised name after "at" ("3 years at Wise").
@@ -1035,13 +1045,11 @@ fn next_after_paragraph_break(
     masked: &str,
     sentences: &[Range<usize>],
 ) -> Option<Range<usize>> {
-    let next = sentences.get(sentences.partition_point(|s| s.start <= sentence.start))?;
-    let between = masked.get(sentence.end..next.start)?;
     // An emoji after the headline's "!" may sit between ("... at Wise! 🎉"); the block
     // barrier is not alphanumeric either.
-    let only_a_break =
-        between.chars().all(|c| !c.is_alphanumeric()) && between.matches('\n').count() <= 2;
-    (only_a_break && masked.get(next.clone()).is_some()).then(|| next.clone())
+    next_sentence_when(sentence, masked, sentences, |between| {
+        between.chars().all(|c| !c.is_alphanumeric()) && between.matches('\n').count() <= 2
+    })
 }
 
 /// Whether the text between two sentences keeps them in one block: no block barrier and no
