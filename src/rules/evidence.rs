@@ -112,6 +112,10 @@ const NOT_SPECIFIC: &[&str] = &[
     "llms",
     "genai",
     "esg",
+    // Workplace programmes every internal pitch names: employee resource groups, DEI.
+    "erg",
+    "ergs",
+    "dei",
     // Sales regions and a city's business district: every pitch to the region names them.
     "apac",
     "emea",
@@ -810,13 +814,32 @@ fn compute_details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
     if number().is_match(&cleaned) || has_month_or_day(&cleaned) {
         found.push(DetailKind::NumberOrDate);
     }
-    if quoted_title().is_match(&cleaned) {
+    if quoted_title()
+        .find_iter(&cleaned)
+        .any(|m| !is_scare_quote(&cleaned[..m.start()], m.as_str()))
+    {
         found.push(DetailKind::QuotedTitle);
     }
     if has_proper_name(&cleaned, names) {
         found.push(DetailKind::ProperName);
     }
     found
+}
+
+/// A short lowercase phrase in quotes after an article ("we think you'd be a “perfect
+/// fit”") marks the writer's irony or emphasis, not a title or the reader's own words: those
+/// carry a capital or a number, run longer, or follow a verb ("every ticket tagged “payment
+/// failed”").
+fn is_scare_quote(before: &str, quoted: &str) -> bool {
+    let inner = quoted.trim_matches(|c| matches!(c, '"' | '“' | '”'));
+    let after_article = before.split_whitespace().next_back().is_some_and(|w| {
+        ["a", "an", "the", "real", "true", "total", "such"].contains(&w.to_lowercase().as_str())
+    });
+    after_article
+        && inner.split_whitespace().count() <= 3
+        && !inner
+            .chars()
+            .any(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Whether a sentence carries any specific detail.
@@ -1405,6 +1428,33 @@ mod tests {
                 "Congrats on the LinkedIn anniversary!",
             ],
         );
+    }
+
+    #[test]
+    fn a_scare_quote_is_not_a_title() {
+        assert!(is_scare_quote("you’d be a ", "“perfect fit”"));
+        assert!(is_scare_quote("it’s a real ", "\"win-win\""));
+        assert!(!is_scare_quote("the ", "“Low Tide”"));
+        assert!(!is_scare_quote(
+            "you said ",
+            "“come back when churn is under 3%”"
+        ));
+        assert!(!is_scare_quote("every ticket tagged ", "“payment failed”"));
+        let names = KnownNames::default();
+        assert!(
+            !details("We think you’d be a “perfect fit” for what we do.", &names)
+                .contains(&DetailKind::QuotedTitle)
+        );
+        assert!(details(
+            "Your talk “Retries Without Tears” changed our queue sizing.",
+            &names
+        )
+        .contains(&DetailKind::QuotedTitle));
+        assert!(details(
+            "you read every ticket tagged “payment failed” before planning",
+            &names
+        )
+        .contains(&DetailKind::QuotedTitle));
     }
 
     #[test]

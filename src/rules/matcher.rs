@@ -820,11 +820,7 @@ fn previous_sentence<'t>(
     let between = masked.get(previous.end..m.sentence.start)?;
     let close = match reach {
         Reach::SameBlock => within_block(between),
-        Reach::BlockAbove => {
-            let barrier = crate::prose::BARRIER as char;
-            between.chars().all(|c| c.is_whitespace() || c == barrier)
-                && between.matches('\n').count() <= 2
-        }
+        Reach::BlockAbove => one_block_apart(between),
     };
     close.then(|| masked.get(previous.clone())).flatten()
 }
@@ -979,22 +975,26 @@ fn sized_ask_after_question(
             && !evidence::details(question, names).is_empty()
     };
     previous_sentence(m, masked, sentences, Reach::BlockAbove).is_some_and(asks_with_detail)
-        || two_back_in_block(m, masked, sentences).is_some_and(asks_with_detail)
+        || two_back(m, masked, sentences).is_some_and(asks_with_detail)
 }
 
-/// The sentence two before the match's sentence, when all three share a block: "Would you
-/// share how you normalised viability? We lose synergy by day 12. If it's easier, I'm glad
-/// to set up a 20-minute call."
-fn two_back_in_block<'t>(
-    m: &PhraseMatch,
-    masked: &'t str,
-    sentences: &[Range<usize>],
-) -> Option<&'t str> {
+/// The sentence two before the match's sentence, with at most one paragraph break among
+/// the three: "Would you share how you normalised viability? We lose synergy by day 12. If
+/// it's easier, I'm glad to set up a 20-minute call.", or the same ask opening the next
+/// paragraph after the question and one sentence of the sender's own situation.
+fn two_back<'t>(m: &PhraseMatch, masked: &'t str, sentences: &[Range<usize>]) -> Option<&'t str> {
     let idx = sentences.partition_point(|s| s.start < m.sentence.start);
     let first = sentences.get(idx.checked_sub(2)?)?;
     let second = sentences.get(idx - 1)?;
-    let joined = within_block(masked.get(first.end..second.start)?)
-        && within_block(masked.get(second.end..m.sentence.start)?);
+    let gaps = [
+        masked.get(first.end..second.start)?,
+        masked.get(second.end..m.sentence.start)?,
+    ];
+    let breaks = gaps.iter().filter(|gap| !within_block(gap)).count();
+    let joined = breaks <= 1
+        && gaps
+            .iter()
+            .all(|gap| within_block(gap) || one_block_apart(gap));
     joined.then(|| masked.get(first.clone())).flatten()
 }
 
@@ -1056,6 +1056,13 @@ fn next_after_paragraph_break(
 /// blank line.
 fn within_block(between: &str) -> bool {
     !between.contains(crate::prose::BARRIER as char) && between.matches('\n').count() <= 1
+}
+
+/// The text between two sentences is one paragraph break (a blank line or a block barrier)
+/// and nothing else.
+fn one_block_apart(between: &str) -> bool {
+    let barrier = crate::prose::BARRIER as char;
+    between.chars().all(|c| c.is_whitespace() || c == barrier) && between.matches('\n').count() <= 2
 }
 
 fn in_heading(prose: &Prose, offset: usize) -> bool {
@@ -1243,6 +1250,16 @@ explanation = "Test rule."
         assert!(!fires(
             &set,
             "Did your Manhattan setup handle zone assignment? Ours splits at 3 zones. If 20 minutes suits, let me know what works."
+        ));
+        // Or two sentences back across one paragraph break.
+        assert!(!fires(
+            &set,
+            "Did your Manhattan setup handle zone assignment? Ours splits at 3 zones.\n\nIf 20 minutes suits, let me know what works."
+        ));
+        // Two sentences back across two paragraph breaks is too far.
+        assert!(fires(
+            &set,
+            "Did your Manhattan setup handle zone assignment?\n\nOurs splits at 3 zones.\n\nIf 20 minutes suits, let me know what works."
         ));
         // An open-ended ask after the same questions is still flagged.
         assert!(fires(

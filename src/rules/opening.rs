@@ -40,19 +40,20 @@ pub fn run(
         return Vec::new();
     };
     let greeting = document::greeting(draft).map(|g| g.line);
-    let body: Vec<&Range<usize>> = draft
+    let body: Vec<Range<usize>> = draft
         .sentences
         .iter()
         .filter(|s| {
             !draft.prose.heading_at(s.start)
                 && !greeting.as_ref().is_some_and(|g| g.contains(&s.start))
-                && is_substantive(draft.masked((*s).clone()), s, phrase_findings)
         })
+        .map(|s| s.start + inline_greeting_len(draft.masked(s.clone()))..s.end)
+        .filter(|s| is_substantive(draft.masked(s.clone()), s, phrase_findings))
         .take(OPENING_SENTENCES)
         .collect();
     let mut out = Vec::new();
     for sentence in &body {
-        let text = draft.masked((*sentence).clone());
+        let text = draft.masked(sentence.clone());
         if !is_business_intro(text) {
             if ties_to_reader(draft, sentence) || !out.is_empty() {
                 break;
@@ -76,7 +77,7 @@ pub fn run(
         if !already_flagged {
             out.push(document::finding(
                 spec,
-                (*sentence).clone(),
+                sentence.clone(),
                 spec.message.clone(),
                 None,
             ));
@@ -103,6 +104,20 @@ fn is_substantive(text: &str, range: &Range<usize>, phrase_findings: &[Finding])
             })
     });
     words >= MIN_WORDS && !greeting_like().is_match(text) && !stock_opener
+}
+
+/// "Dear Sir/Madam, we are web design agency from Lahore...": the length of a greeting
+/// written on the same line as the first sentence, which is not part of that sentence; 0
+/// when there is none or nothing of substance follows it.
+fn inline_greeting_len(text: &str) -> usize {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        compile(r"(?i)^\W*(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))(?-u:\b)(?:[ \t]+[^\s,!:]+){0,3}?[ \t]*[,!:][ \t]*")
+    });
+    match re.find(text) {
+        Some(m) if text[m.end()..].split_whitespace().count() >= MIN_WORDS => m.end(),
+        _ => 0,
+    }
 }
 
 fn greeting_like() -> &'static Regex {
@@ -161,7 +176,7 @@ fn is_own_track_record(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:\d[\d,.]*[km]?\+?\s+(?:monthly\s+|weekly\s+|active\s+|daily\s+)?(?:downloads|subscribers|listeners|followers|streams|wishlists|installs)|featured\s+(?:on|by)|(?:we['’]ve|we\s+have)\s+(?:published|shipped|released|launched)\s+(?:over\s+|more\s+than\s+)?\d[\d,]*\+?\s+(?:titles|games|apps|products|brands|albums|books)|trusted\s+by\s+(?:over\s+|more\s+than\s+|nearly\s+)?\d[\d,.]*[k]?\+?|(?:has|have|I['’]ve|we['’]ve)\s+(?:already\s+)?(?:delivered|completed|designed|built|shot|produced|edited|flown|supported|served)\s+(?:over\s+|more\s+than\s+|nearly\s+)?\d[\d,.]*\+?|(?:more\s+th[ae]n|over)\s+\d[\d,.]*\+?\s+(?:satisfied|happy)\s+(?:clients?|customers?|couples|brands))(?-u:\b)",
+            r"(?i)(?-u:\b)(?:\d[\d,.]*[km]?\+?\s+(?:monthly\s+|weekly\s+|active\s+|daily\s+)?(?:downloads|subscribers|listeners|followers|streams|wishlists|installs)|featured\s+(?:on|by)|(?:we['’]ve|we\s+have)\s+(?:published|shipped|released|launched)\s+(?:over\s+|more\s+than\s+)?\d[\d,]*\+?\s+(?:titles|games|apps|products|brands|albums|books)|trusted\s+by\s+(?:over\s+|more\s+than\s+|nearly\s+)?\d[\d,.]*[k]?\+?|(?:has|have|I['’]ve|we['’]ve)\s+(?:already\s+)?(?:delivered|completed|designed|built|shot|produced|edited|flown|supported|served)\s+(?:over\s+|more\s+than\s+|nearly\s+)?\d[\d,.]*\+?|(?:more\s+th[ae]n|over)\s+\d[\d,.]*\+?\s+(?:satisfied|happy)\s+(?:clients?|customers?|couples|brands)|\d+\+?\s*(?:years?|yrs?)['’]?\s+(?:of\s+)?(?:experience|exp|expertise)|since\s+\d+\s+(?:years?|yrs?)|(?:we['’]ve|we\s+have)\s+been\s+(?:proudly\s+)?(?:serving|helping|supporting|protecting|cleaning|insuring|representing)\s+[^.!?]{1,60}?\s(?:since\s+(?:19|20)\d\d|for\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\d+|two|three|four|five|ten|twenty)\s+(?:years|decades)))(?-u:\b)",
         )
     })
     .is_match(text)
@@ -178,8 +193,17 @@ const COMPANY_CLAIMS: &[&str] = &[
     r"(?i:^\W*(?:(?:last|this)\s+year\s*,?\s+)?(?:(?:here\s+)?at\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?:&|and|(?-i:[A-Z])[\w&.-]*)){0,3}\s*,?\s+)?(?:I['’]ve|I\s+have|we['’]ve|we\s+have|we)\s+(?:just\s+|already\s+)?(?:shot|sold|supplied|installed|fitted|deployed|onboarded|manage|managed|operate|run|closed|placed|served|delivered|tripled|doubled|quadrupled|raised|photographed|booked|coached|trained|led|backed|funded|invested\s+in|crossed|passed|hit|flown|inspected)\s+(?:[\w-]+\s+){0,2}?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\$?\d|our\s))",
     // "SentinelCare was recently named a Leader"
     r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:was|were|has\s+been|is)\s+(?:recently\s+|just\s+)?(?:named|ranked|rated|recogni[sz]ed|voted|awarded|shortlisted)\s",
-    // "Glazeline has installed over 40,000 m²", "has been trusted by 200+ housebuilders"
-    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:has|have)\s+(?:been\s+trusted\s+by|installed|delivered|served|helped|supported|shipped|placed|processed|completed|trained|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d",
+    // "Glazeline has installed over 40,000 m²", "has been trusted by 200+ housebuilders",
+    // "Since 1998, Pinnacle Risk Advisors has protected thousands of local businesses"
+    r"^\W*(?:(?:(?i:since|for\s+(?:over\s+|more\s+than\s+|nearly\s+)?)\s*[\w ]{1,20}),\s*)?[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:has|have)\s+(?:been\s+trusted\s+by|installed|delivered|served|helped|supported|shipped|placed|processed|completed|trained|protected|insured|represented|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\d|(?:thousands|hundreds|dozens|millions)\s+of\s)",
+    // "Keystone Property Partners manages 1,100+ doors": a firm of two words or more, since
+    // "Sarah manages 14 people" may be about anyone
+    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){1,3}\s+(?:manages|operates|serves|supports|insures|protects|represents|powers|works\s+with|partners\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\d|(?:thousands|hundreds|dozens|millions)\s+of\s)",
+    // "Summit Party Rentals has been the go-to rental partner for 400+ planners"
+    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3}\s+(?:has|have)\s+been\s+(?:the|a)\s+(?:go-to|leading|trusted|preferred|top|premier|number[\s-]one|#\s?1)\s",
+    // "Sparkle Pro Cleaning has been serving the area since 2011": a trading name, its last
+    // word a kind of business, and how long it has served
+    r"^\W*(?:[A-Z][\w&.'’-]*\s+){0,3}(?:Cleaning|Cleaners|Services|Solutions|Insurance|Partners|Group|Ltd\.?|Limited|Co\.?|Company|Agency|Studios?|Realty|Roofing|Plumbing|Electrical|Landscaping|Logistics|Consulting|Consultants|Marketing|Digital|Builders|Construction|Accountants|Accounting|Bookkeeping|Associates|Advisors|Advisers|Bakery|Florists?|Events|Rentals|Records|Productions|Photography|Motors|Lettings|Estates|Recruitment|Staffing|Security|Removals|Catering|Interiors)\s+(?:has|have)\s+been\s+(?:proudly\s+)?(?:serving|helping|supporting|protecting|providing|cleaning|insuring|representing|trusted\s+by)\s",
     // "Calder Street Partners is a boutique M&A adviser with 60+ completed deals"
     r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,3}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label)\s+(?:with|that|which|who|based|serving|specialising|specializing|founded|helping|working|focused|dedicated|ranked|trusted)\s",
     // "Trusted by 40+ NHS and private providers"
@@ -272,6 +296,15 @@ mod tests {
             "I run Studio Kettle, a one-woman branding studio that has delivered 90+ logos for startups across Europe.",
             "We are Sanaru, AI-driven platform for smallholder farmers, already trusted by 3,000+ farmers in Kenya and Uganda.",
             "I am professional wedding and event photographer with 10 year experience and more then 500 satisfied client in Europe.",
+            "Keystone Property Partners manages 1,100+ doors across the tri-state area.",
+            "Summit Party Rentals has been the go-to rental partner for 400+ planners and venues across the region.",
+            "Since 1998, Pinnacle Risk Advisors has protected thousands of local businesses.",
+            "For over 20 years, Harlow Insurance has insured more than 3,000 contractors in Ohio.",
+            "Sparkle Pro Cleaning has been serving the area since 2011 and we are fully insured.",
+            "We have been proudly serving families in the Wirral for over 15 years.",
+            "we are web design agency from Lahore with 8 years experience making website for small business.",
+            "My name is Ravi and I am currently working as Senior Business Analyst since 7 years in banking domain.",
+            "I'm a freelance bookkeeper with 12+ years of experience helping cafés stay on top of VAT.",
         ] {
             assert!(is_business_intro(s), "{s}");
         }
@@ -295,6 +328,20 @@ mod tests {
         // Announcing a reason and then pitching is still a pitch.
         let pitch = "Hi Wojciech,\n\nI’m a recruiter at Hedgerow, and I’m writing because of an exciting role. We are a fast-growing agritech startup with 40 staff.\n";
         assert!(fires(pitch));
+    }
+
+    #[test]
+    fn a_greeting_on_the_same_line_does_not_hide_the_pitch() {
+        assert!(fires("Dear Sir/Madam, we are web design agency from Lahore with 8 years experience making website for small business. Kindly reply.\n"));
+        assert!(fires("Hi there, I'm Tom from Ledgerly, and we help growing businesses take the stress out of month-end close.\n"));
+        assert!(!fires(
+            "Dear Ms Okafor, I'm a second-year PhD student in Graham Lowe's group at Durham.\n"
+        ));
+        assert_eq!(inline_greeting_len("Hi Sam, thanks for Thursday."), 0);
+        assert_eq!(
+            inline_greeting_len("Dear Sir/Madam, we are a web agency."),
+            "Dear Sir/Madam, ".len()
+        );
     }
 
     #[test]
@@ -328,8 +375,15 @@ mod tests {
             "I'm a longtime listener, and your show passing 50k monthly listeners is well deserved.",
             "We've published 3 titles with your studio's art so far.",
             "We've built 3 prototypes on your SDK since the March release.",
+            "Sarah manages 14 people on the night shift, and she says your rota tool saved her Sundays.",
+            "Since March, Tom Reyes has managed 40 units on Elm Street for your aunt.",
+            "Your Kestrel team has been the go-to example in every talk I give on retries.",
             "I run Parkrun in Leith most Saturdays, and I saw your pacing post.",
             "I'm a nurse, and I have supported 12 families through the same appeal you won.",
+            "I'm a nurse with 12 years of experience, and your sepsis checklist is now on our ward.",
+            "We have been serving your street's recycling since 2019, and the new bins arrive Monday.",
+            "Greenline Landscaping has been brilliant with the verge, by the way.",
+            "Dear Sir/Madam, we are grateful for the grant.",
         ] {
             assert!(!is_business_intro(s), "{s}");
         }

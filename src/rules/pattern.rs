@@ -400,7 +400,13 @@ fn literal_word(word: &str) -> String {
     for c in word.chars() {
         match c {
             '\'' | '\u{2019}' => out.push_str(APOS),
-            '-' => out.push_str(r"(?:[\-\u{2010}\u{2011}\u{2013}]|[ \t]+)?"),
+            // A hyphen may also be a space or a single line break: "like\nminded" in a
+            // hard-wrapped draft is the same word.
+            '-' => {
+                out.push_str(r"(?:[\-\u{2010}\u{2011}\u{2013}]|");
+                out.push_str(whitespace());
+                out.push_str(")?");
+            }
             other => push_folded(&mut out, other),
         }
     }
@@ -919,6 +925,8 @@ mod tests {
         assert_matches("follow-up", "a followup");
         assert_matches("follow-up", "a follow–up");
         assert_matches("win-win", "a win-win");
+        assert_matches("like-minded people", "like\nminded people");
+        assert_no_match("like-minded people", "like\n\nminded people");
     }
 
     #[test]
