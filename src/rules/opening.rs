@@ -106,13 +106,19 @@ fn is_substantive(text: &str, range: &Range<usize>, phrase_findings: &[Finding])
     words >= MIN_WORDS && !greeting_like().is_match(text) && !stock_opener
 }
 
+/// The words a greeting opens with, as regex alternatives.
+const GREETING_WORDS: &str =
+    "hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day)";
+
 /// "Dear Sir/Madam, we are web design agency from Lahore...": the length of a greeting
 /// written on the same line as the first sentence, which is not part of that sentence; 0
 /// when there is none or nothing of substance follows it.
 fn inline_greeting_len(text: &str) -> usize {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        compile(r"(?i)^\W*(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))(?-u:\b)(?:[ \t]+[^\s,!:]+){0,3}?[ \t]*[,!:][ \t]*")
+        compile(&format!(
+            r"(?i)^\W*(?:{GREETING_WORDS})(?-u:\b)(?:[ \t]+[^\s,!:]+){{0,3}}?[ \t]*[,!:][ \t]*"
+        ))
     });
     match re.find(text) {
         Some(m) if text[m.end()..].split_whitespace().count() >= MIN_WORDS => m.end(),
@@ -123,7 +129,9 @@ fn inline_greeting_len(text: &str) -> usize {
 fn greeting_like() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        compile(r"(?i)^\W*(?:subject|re|fwd?|hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))(?-u:\b)")
+        compile(&format!(
+            r"(?i)^\W*(?:subject|re|fwd?|{GREETING_WORDS})(?-u:\b)"
+        ))
     })
 }
 
