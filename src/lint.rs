@@ -567,6 +567,20 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn a_double_brace_merge_tag_is_one_finding_and_a_single_brace_one_is_found() {
+        let placeholders = |text: &str| -> Vec<String> {
+            rule_ids(text)
+                .into_iter()
+                .filter(|id| id != "missing-context")
+                .collect()
+        };
+        let double = placeholders("Dear Prof. {{Last_Name}},\n\nThanks.\n");
+        assert_eq!(double, ["unfilled-merge-field"], "{double:?}");
+        let single = placeholders("The new knee system could suit {Hospital} this year.\n");
+        assert_eq!(single, ["bracket-placeholder"], "{single:?}");
+    }
+
     const NOTE: &str = "Hi Marta,\n\nI read your write-up on the Kraków warehouse move from paper pick lists to handheld scanners in 2022. We start the same project in Brno in March.\n\n";
 
     #[test]

@@ -792,7 +792,9 @@ pub fn details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
 }
 
 fn compute_details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
-    let cleaned = placeholder_like().replace_all(sentence, " ");
+    // A mark rather than a space, so "your recent work on [INSERT TOPIC], which..." leaves
+    // no named piece behind: the comma after a blank would read as the end of a title.
+    let cleaned = placeholder_like().replace_all(sentence, " \u{2026} ");
     let cleaned = not_details().replace_all(&cleaned, " ");
     let cleaned = role_at_employer().replace_all(&cleaned, " ");
     let mut found = Vec::new();
@@ -1233,6 +1235,8 @@ mod tests {
             &[
                 "I read the Arizona Dental Association newsletter piece on your Mesa practice moving to same-day crowns.",
                 "caught that podcast interview with you about the flood barriers",
+                "I thought I'd reach out about the retry budget in your Kestrel post.",
+                "the second chart in your newsletter.",
             ],
             // A piece on a topic, not on them, is not.
             &["I read an article about fluxonium qubits last week."],
@@ -1504,6 +1508,8 @@ mod tests {
             "Just circling back on my email from last week, wanted to touch base.",
             "Following up on my note of 4 June, any thoughts?",
             "would love 2 pick ur brain, keen 2 connect!",
+            "There is huge potential to leverage your expertise for our 2025 Giving Campaign.",
+            "I was fascinated by your recent work on [INSERT PAPER/TOPIC], which aligns with my interests.",
         ] {
             assert!(!is_specific(s, &known), "{s}: {:?}", details(s, &known));
         }

@@ -735,7 +735,9 @@ fn passes_conditions(
     if excused_by_sense(rule, m, masked, sentences) {
         return false;
     }
-    if spec.unless_specific && specific_around(m, masked, sentences, names) {
+    if spec.unless_specific
+        && specific_around(m, masked, sentences, names, !spec.specific_in_own_sentence)
+    {
         return false;
     }
     if spec.unless_specific_question_follows
@@ -832,6 +834,7 @@ fn specific_around(
     masked: &str,
     sentences: &[Range<usize>],
     names: &KnownNames,
+    next_counts: bool,
 ) -> bool {
     let mut sentence = String::with_capacity(m.sentence.len());
     let before = &masked[m.sentence.start..m.range.start.max(m.sentence.start)];
@@ -871,8 +874,9 @@ fn specific_around(
     if evidence::is_specific(&sentence, names) {
         return true;
     }
-    next_sentence_in_block(m, masked, sentences)
-        .is_some_and(|next| evidence::details(next, names).iter().any(|k| k.is_strong()))
+    next_counts
+        && next_sentence_in_block(m, masked, sentences)
+            .is_some_and(|next| evidence::details(next, names).iter().any(|k| k.is_strong()))
 }
 
 /// The next sentence or two of the paragraph, those said to the reader, carry two kinds of

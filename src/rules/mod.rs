@@ -136,9 +136,14 @@ pub struct RuleSpec {
     /// of these ("Happy to jump on a call. I'd want to go through the two peering sessions.").
     #[serde(default)]
     pub unless_next_sentence: Vec<String>,
-    /// Skip when the sentence carries a specific detail.
+    /// Skip when the sentence carries a specific detail, or the next sentence of the
+    /// paragraph names their work, a shared past or a mutual contact.
     #[serde(default)]
     pub unless_specific: bool,
+    /// With `unless_specific`, only the match's own sentence counts: "Your profile is really
+    /// impressive! I read your post on..." is praise with nothing in it, whatever follows.
+    #[serde(default)]
+    pub specific_in_own_sentence: bool,
     /// Skip when the next sentence of the paragraph is a question with a specific detail
     /// ("Hope you're well. Did the ewe we sectioned on Saturday pull through?").
     #[serde(default)]

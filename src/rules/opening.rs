@@ -240,7 +240,7 @@ fn business_cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:a|an|the)|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development|(?:the\s+)?ops|(?:the\s+)?operations)|freight forwarder|forwarding agent|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of\s+(?-i:[A-Z])\w*|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|sdr|bdr|sales development|talent acquisition|talent partner|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director)|host of|featured in|like yours|shortlisted for|the (?:largest|biggest)|early-stage fund|seed fund|venture fund|fund backing|we invest|\d[\d,.]*\+?\s+(?:downloads|subscribers|listeners|followers))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:building|developing|creating|reinventing|redefining|rethinking|making)\s+(?:the\s+)?(?:next[\s-]generation|future|first|only|world['’]s|new\s+standard|smarter|simplest|easiest)|next[\s-]generation\s+of|ai[\s-](?:powered|driven|first|native)|(?:we're|we’re|we are)\s+(?:a|an|the)|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development|(?:the\s+)?ops|(?:the\s+)?operations)|freight forwarder|forwarding agent|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of\s+(?-i:[A-Z])\w*|reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|sdr|bdr|sales development|talent acquisition|talent partner|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director)|host of|featured in|like yours|shortlisted for|the (?:largest|biggest)|early-stage fund|seed fund|venture fund|fund backing|we invest|\d[\d,.]*\+?\s+(?:downloads|subscribers|listeners|followers))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
         )
     })
 }
@@ -269,6 +269,8 @@ mod tests {
             "My name is Deborah Kline and I'm a top-producing agent with Summit Ridge Realty.",
             "At GreenRoot, we're revolutionizing the way farmers approach soil health.",
             "RouteLoop helps mid-size carriers cut empty miles with AI-powered dispatch.",
+            "At Clarivue, we’re building the next generation of AI-powered patient flow solutions for forward-thinking health systems.",
+            "We are building the future of clinical documentation.",
             "Loomwell is fastest growing denim sourcing platform in Türkiye, working with 300+ mills.",
             "RevPilot is the #1 AI revenue management platform for independent hotels.",
             "Glazeline has installed over 40,000 m² of unitised curtain wall since 2009.",
@@ -392,6 +394,8 @@ mod tests {
             "We have been serving your street's recycling since 2019, and the new bins arrive Monday.",
             "Greenline Landscaping has been brilliant with the verge, by the way.",
             "Dear Sir/Madam, we are grateful for the grant.",
+            "We're building a Postgres queue at Kestrel and hit the same vacuum stall you described.",
+            "We are making the next batch of sourdough on Friday.",
         ] {
             assert!(!is_business_intro(s), "{s}");
         }
