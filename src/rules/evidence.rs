@@ -1356,6 +1356,7 @@ mod tests {
             "Thanks for sending the Q3 pack for the Harbourline Re sidecar.",
             "Directions for Monday's steel delivery to the site.",
             "I noticed the council has put out the tender for the school transport route review.",
+            "Still remember you in week one mislabelling half the Felixstowe containers.",
         ] {
             assert!(!details(s, &none).is_empty(), "{s}");
             assert!(
