@@ -1014,7 +1014,20 @@ pub fn names_a_length(sentence: &str) -> bool {
 /// Whether a sentence speaks to the reader or to shared history, so its details count as a
 /// reason tied to them (a sentence about the sender's own stack does not).
 pub fn is_about_reader(sentence: &str) -> bool {
-    about_reader().is_match(&crowd_like_you().replace_all(sentence, " "))
+    let sentence = crowd_like_you().replace_all(sentence, " ");
+    about_reader().is_match(&named_hope().replace_all(&sentence, " "))
+}
+
+/// "Hope" as the first word of a name after a preposition or article ("the Executive Director
+/// of Hope Bridge Youth Initiative", "at Hope Street"): not the writer hoping anything for the
+/// reader.
+fn named_hope() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(
+            r"(?-u:\b)(?i:of|the|at|from|for|with|in|to|on)\s+Hope\s+(?:[A-XZ]|Y[a-np-z])[\w'’-]*",
+        )
+    })
 }
 
 /// Words that open a greeting; the capitalised words after one are the reader's name. The
@@ -1288,6 +1301,11 @@ mod tests {
             ),
             ("I run a small bakery in Leeds and would love to ", 0),
             (
+                "I taught 7th-grade science in St. Paul for eight years and I’m now halfway through a UX research certificate, so ",
+                0,
+            ),
+            ("btw I’m graduating in June and on the job hunt, ", 4),
+            (
                 "I am looking to expand my network in UK film industry and it would be grateful to ",
                 0,
             ),
@@ -1383,6 +1401,11 @@ mod tests {
         assert!(!is_about_reader(
             "StockPilot helps independent retailers like you cut overstock."
         ));
+        assert!(!is_about_reader(
+            "I am the Executive Director of Hope Bridge Youth Initiative, a registered NGO."
+        ));
+        assert!(is_about_reader("Hope You’re Settling In At Brightwell!"));
+        assert!(is_about_reader("I hope Leeds treated you well."));
         let none = names(&[]);
         assert!(details("Are you the right person to talk to at  |COMPANY| ?", &none).is_empty());
         assert!(details(

@@ -58,6 +58,10 @@ const NOT_DETAILS: &[&str] = &[
     // The writer's own named programme with its year: "our 2025 Giving Campaign", "my 2024
     // Spring Tour", "our Q3 Partner Summit". Its year and name are the sender's.
     r"(?-u:\b)(?:our|my)\s+(?:(?:19|20)\d\d|q[1-4](?:\s+20\d\d)?)\s+(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,3}",
+    // A pleasantry about their employer: "that things are going great at Ortec".
+    r"(?-u:\b)(?:things|everything|all|life|work)\s+(?:is|are|has\s+been|have\s+been)\s+(?:going\s+)?(?:great|well|good|smoothly|fine|busy)\s+(?:at|with|over\s+at|in)\s+(?:the\s+)?(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,3}",
+    // Their employer named only as where they are busy: "what you're up to at the Ministry".
+    r"(?-u:\b)what\s+(?:you're|you’re|you\s+are|you've\s+been|you’ve\s+been|your\s+team\s+is|you\s+all\s+are)\s+(?:up\s+to|doing|building|working\s+on|achieving)\s+(?:at|with|over\s+at|in)\s+(?:the\s+)?(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,3}",
     // A tenure from their profile: "5 years at Halden".
     r"(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\+?[\s-]*(?:years?|yrs?)\s+(?:at|with|@)\s+(?:the\s+)?(?-i:[A-Z0-9][\w&.'’-]*)(?:\s+(?-i:[A-Z0-9&][\w&.'’-]*)){0,3}",
 ];
@@ -198,7 +202,7 @@ evidence_regexes! {
     IS_SELF_INTRODUCTION = r"(?i)(?-u:\b)(?:introduce myself|(?:to|for)\s+introduc(?:e|ing)\s+(?:our|my)\s+(?:company|firm|agency|business|services|team|organi[sz]ation|startup|brand|product)|my name(?:'s|’s| is)|(?:i'm|i’m|i am|im|this is) (?-i:[A-Z])[\w'’-]+,? (?:from|at|with|of|here)|(?:here|over) at (?-i:[A-Z]))";
 
     /// Used by `evidence::sender_clause_start`.
-    SENDER_CLAUSE_START = r"(?i)(?-u:\b)(?:(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)|as\s+an?|(?:i'm|i’m|im|i am)\s+(?:(?:always|also|currently|really)\s+)?(?:looking|trying|hoping|keen|eager|aiming)\s+to|(?:while|when)\s+(?:i\s+was\s+)?(?:looking|searching|browsing|scrolling|researching)\s+(?:at|for|through|into|on)|(?:we're|we’re|we\s+are)\s+(?:currently\s+|also\s+|now\s+)?(?:growing|hiring|building|expanding|scaling|launching)|i\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coach|run|teach|manage|lead|own|organi[sz]e|volunteer|study|work)|(?:i'm|i’m|im|i am)\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coaching|running|teaching|managing|leading|organi[sz]ing|volunteering|studying|working))\s[^,;:]*?(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,5}\s*$";
+    SENDER_CLAUSE_START = r"(?i)(?-u:\b)(?:(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?)|as\s+an?|(?:i'm|i’m|im|i am)\s+(?:(?:always|also|currently|really)\s+)?(?:looking|trying|hoping|keen|eager|aiming)\s+to|(?:while|when)\s+(?:i\s+was\s+)?(?:looking|searching|browsing|scrolling|researching)\s+(?:at|for|through|into|on)|(?:we're|we’re|we\s+are)\s+(?:currently\s+|also\s+|now\s+)?(?:growing|hiring|building|expanding|scaling|launching)|i\s+(?:also\s+|currently\s+|now\s+|still\s+|once\s+|previously\s+)?(?:coach|coached|run|ran|teach|taught|manage|managed|lead|led|own|owned|organi[sz]e|organi[sz]ed|volunteer|volunteered|study|studied|work|worked)|(?:i'm|i’m|im|i am)\s+(?:also\s+|currently\s+|now\s+|still\s+)?(?:coaching|running|teaching|managing|leading|organi[sz]ing|volunteering|studying|working|graduating|finishing|relocating|moving|applying|job\s+hunting))\s[^,;:]*?(?:(?:,\s*|\s+)(?:and|so|but)(?:\s+[\w'’]+){0,5}\s*|,\s*)$";
 
     /// Used by `evidence::sender_clause_after`.
     SENDER_CLAUSE_AFTER = r"(?i)(?-u:\b)(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?|(?:(?:always|also|very|really|so|currently)\s+)*(?:happy|keen|eager|looking|interested|passionate|excited|trying|hoping)\s+to)\s[^,;:]*?(?:[,;:]|\s(?:and|so|but)\s|$)";

@@ -199,6 +199,8 @@ const COMPANY_CLAIMS: &[&str] = &[
     r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+is\s+(?:the\s+|a\s+|an\s+|[A-Z][\w-]*['’]s\s+)?(?:#\s?1|(?i:no\.?\s?1|number[\s-]one|leading|fastest[\s-]growing|largest|top-rated|award-winning|premier))\s",
     // "At Harrow & Lane we've sold over 400 homes", "we manage over 1,200 properties"
     r"(?i:^\W*(?:(?:last|this)\s+year\s*,?\s+)?(?:(?:here\s+)?at\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?:&|and|(?-i:[A-Z])[\w&.-]*)){0,3}\s*,?\s+)?(?:I['’]ve|I\s+have|we['’]ve|we\s+have|we)\s+(?:just\s+|already\s+)?(?:shot|sold|supplied|installed|fitted|deployed|onboarded|manage|managed|operate|run|closed|placed|served|delivered|tripled|doubled|quadrupled|raised|photographed|booked|coached|trained|led|backed|funded|invested\s+in|crossed|passed|hit|flown|inspected)\s+(?:[\w-]+\s+){0,2}?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\$?\d|our\s))",
+    // "DataBridge Health is a global leader in interoperability solutions"
+    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+is\s+(?:a|an|the)\s+(?i:global|leading|national|international|recogni[sz]ed|trusted|proven|market|industry|world|european|uk|us)\s+(?i:leader|pioneer|authority)\s+(?i:in|for|of)\s",
     // "SentinelCare was recently named a Leader"
     r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+(?:was|were|has\s+been|is)\s+(?:recently\s+|just\s+)?(?:named|ranked|rated|recogni[sz]ed|voted|awarded|shortlisted)\s",
     // "Glazeline has installed over 40,000 m²", "has been trusted by 200+ housebuilders",
@@ -273,6 +275,7 @@ mod tests {
             "We are building the future of clinical documentation.",
             "Loomwell is fastest growing denim sourcing platform in Türkiye, working with 300+ mills.",
             "RevPilot is the #1 AI revenue management platform for independent hotels.",
+            "DataBridge Health is a global leader in interoperability solutions, serving over 200 healthcare organisations in 18 countries.",
             "Glazeline has installed over 40,000 m² of unitised curtain wall since 2009.",
             "Our award-winning post house has just opened a third grading suite in London.",
             "I’m Dayo, host of The Diaspora Builders Podcast, where we interview African founders.",
