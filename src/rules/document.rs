@@ -256,13 +256,11 @@ fn blank_ranges(text: &str, offset: usize, ranges: &[Range<usize>]) -> String {
         .iter()
         .filter(|r| r.start < end && r.end > offset)
         .collect();
-    // Each blank opens with a mark, so what is left does not read as running on from
-    // the words before it: "your recent work on [INSERT TOPIC], which..." names no piece.
     text.char_indices()
         .map(|(i, c)| {
             let at = offset + i;
             if inside.iter().any(|r| r.start == at) {
-                '~'
+                evidence::BLANK_MARK
             } else if inside.iter().any(|r| r.contains(&at)) {
                 ' '
             } else {

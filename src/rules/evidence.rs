@@ -791,10 +791,14 @@ pub fn details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
         })
 }
 
+/// What a phrase blanked out of a sentence leaves at its start: a mark rather than a space,
+/// so "your recent work on [INSERT TOPIC], which..." leaves no named piece behind (the comma
+/// after a bare blank would read as the end of a title).
+pub(crate) const BLANK_MARK: char = '\u{2026}';
+const BLANK_MARK_WORD: &str = " \u{2026} ";
+
 fn compute_details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
-    // A mark rather than a space, so "your recent work on [INSERT TOPIC], which..." leaves
-    // no named piece behind: the comma after a blank would read as the end of a title.
-    let cleaned = placeholder_like().replace_all(sentence, " \u{2026} ");
+    let cleaned = placeholder_like().replace_all(sentence, BLANK_MARK_WORD);
     let cleaned = not_details().replace_all(&cleaned, " ");
     let cleaned = role_at_employer().replace_all(&cleaned, " ");
     let mut found = Vec::new();
@@ -1022,12 +1026,7 @@ pub fn is_about_reader(sentence: &str) -> bool {
 /// of Hope Bridge Youth Initiative", "at Hope Street"): not the writer hoping anything for the
 /// reader.
 fn named_hope() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        compile(
-            r"(?-u:\b)(?i:of|the|at|from|for|with|in|to|on)\s+Hope\s+(?:[A-XZ]|Y[a-np-z])[\w'’-]*",
-        )
-    })
+    constant(Id::NAMED_HOPE)
 }
 
 /// Words that open a greeting; the capitalised words after one are the reader's name. The

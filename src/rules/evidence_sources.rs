@@ -161,6 +161,9 @@ evidence_regexes! {
     /// Used by `evidence::crowd_like_you`.
     CROWD_LIKE_YOU = r"(?i)(?-u:\b)(?:companies|company|teams|team|firms|firm|people|folks|leaders|businesses|business|organi[sz]ations|brands|founders|professionals|others|clients|customers|agencies|startups|shops|stores|practices|clinics|schools|retailers|restaurants|hotels|dealerships|manufacturers|distributors|carriers|fleets|contractors|owners|operators|creators|coaches|investors|recruiters|someone|anyone)\s+(?:(?:just\s+)?like\s+(?:yours|you|yourself)|(?:of\s+)?(?:your|ur)\s+size)(?-u:\b)|(?-u:\b)(?:help|helps|helping|helped|serve|serves|serving|support|supports|supporting|with|for|other|many|busy|fellow)\s+(?:[\w-]+\s+)?[\w'’-]+s\s+(?:just\s+)?like\s+(?:yours|you|yourself)(?-u:\b)|(?-u:\b)(?:done|made|built)-for-you(?-u:\b)|(?-u:\b)(?:(?:you|u)\s+or\s+)?anyone\s+(?:you|u)\s+know(?-u:\b)|(?-u:\b)(?:I['’]m|I\s+am|im)\s+(?:your|ur)\s+(?:girl|guy|man|woman|person|go-to)(?-u:\b)";
 
+    /// Used by `evidence::named_hope`.
+    NAMED_HOPE = r"(?-u:\b)(?i:of|the|at|from|for|with|in|to|on)\s+Hope\s+(?:[A-XZ]|Y[a-np-z])[\w'’-]*";
+
     /// Used by `evidence::placeholder_like`.
     PLACEHOLDER_LIKE = r"\{\{[^}]*\}\}|\{[\w.]+\}|\[[^\]\n]{1,40}\]|<[^>\n]{1,30}>|%[A-Z_]+%|\*?\|[A-Z_]+\|\*?|\$\{[^}]*\}|(?-u:\b)X{2,4}(?:/X{2,4}){0,2}(?-u:\b)";
 
