@@ -311,9 +311,33 @@ fn drop_excused_by_reason(draft: &Draft<'_>, rules: &RuleSet, findings: &mut Vec
         return;
     }
     if document::has_reader_reason(draft, findings) {
-        let mut keep = excusable.iter().map(|e| !e);
+        let attached: Vec<bool> = findings
+            .iter()
+            .map(|f| follows_one_click_kudos(draft.text, findings, f))
+            .collect();
+        let mut keep = excusable.iter().zip(attached).map(|(e, a)| !e || a);
         findings.retain(|_| keep.next().unwrap_or(true));
     }
+}
+
+/// The category of LinkedIn's one-click invitation and kudos lines.
+const ONE_CLICK: &str = "platform_default";
+
+/// Whether `finding` comes straight after a flagged one-click kudos, with only punctuation,
+/// emoji and spaces between: "Congrats on the new role! So well deserved 🎉" is one stock
+/// line in two halves, whatever the rest of the draft says.
+fn follows_one_click_kudos(text: &str, findings: &[Finding], finding: &Finding) -> bool {
+    findings.iter().any(|kudos| {
+        kudos.category == ONE_CLICK
+            && kudos.range.end <= finding.range.start
+            && text
+                .get(kudos.range.end..finding.range.start)
+                .is_some_and(|gap| {
+                    gap.chars().count() <= 12
+                        && gap.matches('\n').count() < 2
+                        && !gap.chars().any(char::is_alphanumeric)
+                })
+    })
 }
 
 /// The category of corporate jargon ("leverage", "circle back", "synergy").
@@ -467,6 +491,19 @@ mod tests {
             &LintOptions::default(),
         );
         report.findings.into_iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn well_deserved_right_after_a_one_click_kudos_is_reported_despite_a_reason() {
+        let reason =
+            "\n\nRuth told me you pushed Dead Air to go seasonal in 2023, and the second season \
+                      is the first true-crime show my mum has finished.\n";
+        let attached = format!("Congrats on the new gig!! 🎉 So well deserved.{reason}");
+        assert!(rules_fired(&attached).contains(&"well-deserved".to_string()));
+        let earned = format!(
+            "Congrats on the Secil prize for the Casa do Rio terminal. Well deserved.{reason}"
+        );
+        assert!(!rules_fired(&earned).contains(&"well-deserved".to_string()));
     }
 
     #[test]

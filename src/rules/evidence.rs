@@ -797,10 +797,23 @@ pub fn details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
 pub(crate) const BLANK_MARK: char = '\u{2026}';
 const BLANK_MARK_WORD: &str = " \u{2026} ";
 
-fn compute_details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
-    let cleaned = placeholder_like().replace_all(sentence, BLANK_MARK_WORD);
+/// `sentence` as its details are read: texting spellings written out, merge fields marked
+/// blank, and what only looks like a detail (a time box, a title at an employer) blanked.
+fn cleaned_for_details(sentence: &str) -> String {
+    let sentence = spelled_out(sentence);
+    let cleaned = placeholder_like().replace_all(&sentence, BLANK_MARK_WORD);
     let cleaned = not_details().replace_all(&cleaned, " ");
-    let cleaned = role_at_employer().replace_all(&cleaned, " ");
+    role_at_employer().replace_all(&cleaned, " ").into_owned()
+}
+
+/// How many separate names a sentence holds once cleaned as for its details (see
+/// `proper_name_runs`).
+pub fn named_things(sentence: &str, names: &KnownNames) -> usize {
+    proper_name_runs(&cleaned_for_details(sentence), names)
+}
+
+fn compute_details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
+    let cleaned = cleaned_for_details(sentence);
     let mut found = Vec::new();
     if has_their_work(&cleaned)
         || has_deed(&cleaned)
@@ -832,6 +845,51 @@ fn compute_details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
     found
 }
 
+/// Texting spellings of "you" and "your", written out so the evidence patterns read "u
+/// trained me on the 4am ovens" as they read "you trained me on the 4am ovens".
+const TEXT_SPEAK: &[(&str, &str)] = &[
+    ("u", "you"),
+    ("ur", "your"),
+    ("Ur", "Your"),
+    ("urs", "yours"),
+    ("youre", "you're"),
+    ("Youre", "You're"),
+];
+
+/// `sentence` with its `TEXT_SPEAK` words written out; borrowed when it has none.
+fn spelled_out(sentence: &str) -> std::borrow::Cow<'_, str> {
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
+    let words = || {
+        sentence
+            .split(|c: char| !is_word_char(c))
+            .filter_map(|w| TEXT_SPEAK.iter().find(|(short, _)| *short == w))
+    };
+    if words().next().is_none() {
+        return std::borrow::Cow::Borrowed(sentence);
+    }
+    let mut out = String::with_capacity(sentence.len() + 16);
+    let mut word_start = None;
+    for (i, c) in sentence
+        .char_indices()
+        .chain(std::iter::once((sentence.len(), ' ')))
+    {
+        match (word_start, is_word_char(c) && i < sentence.len()) {
+            (None, true) => word_start = Some(i),
+            (Some(start), false) => {
+                let word = &sentence[start..i];
+                let long = TEXT_SPEAK.iter().find(|(short, _)| *short == word);
+                out.push_str(long.map_or(word, |(_, long)| long));
+                word_start = None;
+            }
+            _ => {}
+        }
+        if word_start.is_none() && i < sentence.len() {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A short lowercase phrase in quotes after an article ("we think you'd be a “perfect
 /// fit”") marks the writer's irony or emphasis, not a title or the reader's own words: those
 /// carry a capital or a number, run longer, or follow a verb ("every ticket tagged “payment
@@ -848,8 +906,9 @@ fn is_scare_quote(before: &str, quoted: &str) -> bool {
             .any(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-/// Whether a sentence carries any specific detail.
-pub fn is_specific(sentence: &str, names: &KnownNames) -> bool {
+/// Whether a sentence carries any specific detail; a proper name counts only when
+/// `names_count`.
+pub fn is_specific(sentence: &str, names: &KnownNames, names_count: bool) -> bool {
     let found = details(sentence, names);
     found.iter().any(|k| {
         matches!(
@@ -858,8 +917,7 @@ pub fn is_specific(sentence: &str, names: &KnownNames) -> bool {
                 | DetailKind::MutualContact
                 | DetailKind::NumberOrDate
                 | DetailKind::QuotedTitle
-                | DetailKind::ProperName
-        )
+        ) || names_count && *k == DetailKind::ProperName
     })
 }
 
@@ -1058,11 +1116,19 @@ pub(crate) fn greeting_phrases_regex() -> String {
 /// A capitalised word that is not the sentence's first word, not a stock capitalised word and
 /// not one of the known names; or a mid-word capital ("iOS", "GitHub").
 fn has_proper_name(sentence: &str, names: &KnownNames) -> bool {
+    proper_name_runs(sentence, names) > 0
+}
+
+/// How many runs of capitalised words in `sentence` name something specific: "Kestrel" and
+/// "Redis" in "the new Kestrel release, especially the Redis adapter" are two. A run right
+/// after "your" counts twice.
+fn proper_name_runs(sentence: &str, names: &KnownNames) -> usize {
     if is_title_case(sentence) {
-        return false;
+        return 0;
     }
     let mut first = true;
     let mut after_greeting = 0u8;
+    let (mut runs, mut in_run, mut after_your) = (0usize, false, false);
     for raw in
         sentence.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/'))
     {
@@ -1087,27 +1153,36 @@ fn has_proper_name(sentence: &str, names: &KnownNames) -> bool {
         } else {
             after_greeting.saturating_sub(1)
         };
-        if after_break || (greeted && word.starts_with(char::is_uppercase)) {
-            continue;
+        let named = !(after_break || (greeted && word.starts_with(char::is_uppercase)))
+            && names_something(word, names);
+        if named && !in_run {
+            // A name said to be theirs ("your Carr Street open day") is a thing of the
+            // reader's by itself, worth two.
+            runs += if after_your { 2 } else { 1 };
         }
-        let mut chars = word.chars();
-        let Some(initial) = chars.next() else {
-            continue;
-        };
-        let inner_capital =
-            chars.clone().any(char::is_uppercase) && word.chars().any(char::is_lowercase);
-        if !(initial.is_uppercase() || inner_capital) {
-            continue;
-        }
-        // Curly and straight apostrophes are one: "I’d" is as common as "I'd".
-        let lower = word.to_lowercase().replace('\u{2019}', "'");
-        let base = lower.trim_end_matches("'s");
-        if NOT_SPECIFIC.contains(&base) || names.contains(base) || is_period_label(base) {
-            continue;
-        }
-        return true;
+        // A comma or a full stop ends a run: "Reloop, NFC" is two names.
+        in_run = named && !raw.ends_with([',', '.', ';', ':', '!', '?']);
+        after_your = matches!(lower_word.as_str(), "your" | "ur");
     }
-    false
+    runs
+}
+
+/// Whether a capitalised `word` (not the first of a sentence) names something: not a known
+/// name, a stock capitalised word or a reporting period.
+fn names_something(word: &str, names: &KnownNames) -> bool {
+    let mut chars = word.chars();
+    let Some(initial) = chars.next() else {
+        return false;
+    };
+    let inner_capital =
+        chars.clone().any(char::is_uppercase) && word.chars().any(char::is_lowercase);
+    if !(initial.is_uppercase() || inner_capital) {
+        return false;
+    }
+    // Curly and straight apostrophes are one: "I’d" is as common as "I'd".
+    let lower = word.to_lowercase().replace('\u{2019}', "'");
+    let base = lower.trim_end_matches("'s");
+    !(NOT_SPECIFIC.contains(&base) || names.contains(base) || is_period_label(base))
 }
 
 /// Words of at least this many a sentence in Title Case or capitals has.
@@ -1138,6 +1213,54 @@ fn is_period_label(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_counted_apart_and_a_name_of_theirs_counts_twice() {
+        let none = KnownNames::default();
+        assert_eq!(
+            named_things("impressed by everything Lumen Foods is doing", &none),
+            1
+        );
+        assert_eq!(
+            named_things(
+                "Loved the new Kestrel release, especially the Redis adapter",
+                &none
+            ),
+            2
+        );
+        assert_eq!(named_things("I liked your Carr Street open day", &none), 2);
+        // Merge fields are blanked before names are read.
+        assert_eq!(
+            named_things("a role with [Company] in the [INDUSTRY] space", &none),
+            0
+        );
+    }
+
+    #[test]
+    fn texting_spellings_are_written_out_and_other_words_left_alone() {
+        assert_eq!(
+            spelled_out("u trained me, ur way is still how i fold them"),
+            "you trained me, your way is still how i fold them"
+        );
+        assert_eq!(
+            spelled_out("Ur team's U.S. launch"),
+            "Your team's U.S. launch"
+        );
+        assert!(matches!(
+            spelled_out("useful run"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            details(
+                "u trained me on the 4am ovens back in 2016",
+                &KnownNames::default()
+            ),
+            details(
+                "you trained me on the 4am ovens back in 2016",
+                &KnownNames::default()
+            )
+        );
+    }
 
     fn names(list: &[&str]) -> KnownNames {
         let mut n = KnownNames::default();
@@ -1264,14 +1387,14 @@ mod tests {
             "I noticed you're heading up growth at Canva.",
             "Saw you're the Head of Ops over at Brightway Freight, so figured I'd reach out.",
         ] {
-            assert!(!is_specific(s, &none), "{s}");
+            assert!(!is_specific(s, &none, true), "{s}");
         }
         // What they did there still counts.
         for s in [
             "Saw you're the Head of Ops at Brightway Freight and read your post on the 40% cut in dwell time.",
             "Noticed you're speaking at PyCon Berlin on Friday.",
         ] {
-            assert!(is_specific(s, &none), "{s}");
+            assert!(is_specific(s, &none, true), "{s}");
         }
     }
 
@@ -1503,7 +1626,7 @@ mod tests {
             // Lower-case day names and a favour done for the writer.
             "hope the move to the new unit went ok on sunday",
         ] {
-            assert!(is_specific(s, &none), "{s}");
+            assert!(is_specific(s, &none, true), "{s}");
         }
     }
 
@@ -1534,12 +1657,13 @@ mod tests {
             "There is huge potential to leverage your expertise for our 2025 Giving Campaign.",
             "I was fascinated by your recent work on [INSERT PAPER/TOPIC], which aligns with my interests.",
         ] {
-            assert!(!is_specific(s, &known), "{s}: {:?}", details(s, &known));
+            assert!(!is_specific(s, &known, true), "{s}: {:?}", details(s, &known));
         }
         // The date of something the reader did is still a detail.
         assert!(is_specific(
             "Your email from last week about the Leeds depot was a great read.",
-            &known
+            &known,
+            true
         ));
     }
 

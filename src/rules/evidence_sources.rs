@@ -20,8 +20,8 @@ pub(crate) fn prepare(source: &str) -> String {
 /// What looks like a detail but says nothing specific about the reader. Each is blanked out of
 /// a sentence before its details are read.
 const NOT_DETAILS: &[&str] = &[
-    // A time box: "15 minutes", "2 hrs".
-    r"(?-u:\b)\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)",
+    // A time box: "15 minutes", "2 hrs", "10-15 mins", "20 to 30 minutes".
+    r"(?-u:\b)(?:\d+\s*(?:-|–|to|or)\s*)?\d+\s*(?:-|–)?\s*(?:min|mins|minutes?|hours?|hrs?|secs?|seconds?)(?-u:\b)",
     // A résumé line: "8+ years of experience", "10 years in the industry".
     r"(?-u:\b)\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|expertise|in\s+(?:the|this)\s+(?:industry|field|space|business|sector))(?-u:\b)",
     // A year looked ahead to: "your hiring plans for 2025", "for Fall 2025 intake".
@@ -170,8 +170,9 @@ evidence_regexes! {
     /// Used by `evidence::is_pitch_to_reader`.
     /// Besides "help you" and the like: a track record counted in clients ("we've helped 250+
     /// data teams cut ...") and an opportunity offered to the reader ("a real opportunity to
-    /// unlock some savings for you too").
-    IS_PITCH_TO_READER = r"(?i)(?-u:\b)(?:help|helps|helping|amplify|amplifying|boost|boosting|grow|growing|increase|increasing|scale|scaling|streamline|streamlining|supercharge|unlock|unlocking|transform|transforming)\s+(?:you|your|ur)(?-u:\b)|(?-u:\b)(?:we|we['’]ve|we\s+have)\s+(?:already\s+)?(?:helped|enabled|supported|served|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d[\d,.]*\s*(?:\+|k\+?)?\s|(?-u:\b)(?:opportunity|chance|way)\s+to\s+(?:help|unlock|save|cut|boost|grow|drive|find|capture|deliver|create)\s+(?:[\w'’-]+\s+){0,4}for\s+(?:you|your|ur)(?-u:\b)";
+    /// unlock some savings for you too"), and a benefit clause ("we provide paralegals ... so
+    /// you can leverage top talent").
+    IS_PITCH_TO_READER = r"(?i)(?-u:\b)(?:help|helps|helping|amplify|amplifying|boost|boosting|grow|growing|increase|increasing|scale|scaling|streamline|streamlining|supercharge|unlock|unlocking|transform|transforming)\s+(?:you|your|ur)(?-u:\b)|(?-u:\b)(?:we|we['’]ve|we\s+have)\s+(?:already\s+)?(?:helped|enabled|supported|served|worked\s+with|partnered\s+with)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d[\d,.]*\s*(?:\+|k\+?)?\s|(?-u:\b)(?:opportunity|chance|way)\s+to\s+(?:help|unlock|save|cut|boost|grow|drive|find|capture|deliver|create)\s+(?:[\w'’-]+\s+){0,4}for\s+(?:you|your|ur)(?-u:\b)|(?-u:\b)(?:so\s+(?:that\s+)?|allowing\s+|enabling\s+|letting\s+)(?:you|your\s+team)\s+(?:can|could|will|to|['’]ll)\s+(?:leverage|scale|focus|save|grow|cut|reduce|access|hire|tap|enjoy|boost|streamline|free\s+up|spend\s+more|concentrate)(?-u:\b)";
 
     /// Used by `evidence::is_pitch_to_reader`: a subject line or opening that is an order to
     /// grow something of theirs ("Boost your funding success in 2025").

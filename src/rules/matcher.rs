@@ -736,7 +736,14 @@ fn passes_conditions(
         return false;
     }
     if spec.unless_specific
-        && specific_around(m, masked, sentences, names, !spec.specific_in_own_sentence)
+        && specific_around(
+            m,
+            masked,
+            sentences,
+            names,
+            !spec.specific_in_own_sentence,
+            spec.category != PRAISE,
+        )
     {
         return false;
     }
@@ -829,12 +836,20 @@ fn previous_sentence<'t>(
 
 /// The sentence (with the match itself blanked) carries a detail, or the next sentence of
 /// the same block names their work, a shared event or a mutual contact.
+/// The category of praise rules, whose specific detail must be more than one name:
+/// "impressed by everything Lumen Foods is doing" praises a company it only names.
+const PRAISE: &str = "vague_flattery";
+/// Names that make praise specific without any other detail: "the new Kestrel release,
+/// especially the Redis adapter" names more than a company.
+const PRAISE_NAMES: usize = 2;
+
 fn specific_around(
     m: &PhraseMatch,
     masked: &str,
     sentences: &[Range<usize>],
     names: &KnownNames,
     next_counts: bool,
+    names_count: bool,
 ) -> bool {
     let mut sentence = String::with_capacity(m.sentence.len());
     let before = &masked[m.sentence.start..m.range.start.max(m.sentence.start)];
@@ -871,7 +886,9 @@ fn specific_around(
     if evidence::is_title_case(&masked[m.sentence.clone()]) {
         sentence = sentence.to_lowercase();
     }
-    if evidence::is_specific(&sentence, names) {
+    if evidence::is_specific(&sentence, names, names_count)
+        || !names_count && evidence::named_things(&sentence, names) >= PRAISE_NAMES
+    {
         return true;
     }
     next_counts
