@@ -808,7 +808,7 @@ fn cleaned_for_details(sentence: &str) -> String {
 
 /// How many separate names a sentence holds once cleaned as for its details (see
 /// `proper_name_runs`).
-pub fn named_things(sentence: &str, names: &KnownNames) -> usize {
+fn named_things(sentence: &str, names: &KnownNames) -> usize {
     proper_name_runs(&cleaned_for_details(sentence), names)
 }
 
@@ -906,19 +906,40 @@ fn is_scare_quote(before: &str, quoted: &str) -> bool {
             .any(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-/// Whether a sentence carries any specific detail; a proper name counts only when
-/// `names_count`.
-pub fn is_specific(sentence: &str, names: &KnownNames, names_count: bool) -> bool {
-    let found = details(sentence, names);
-    found.iter().any(|k| {
+/// Whether a sentence carries any specific detail.
+pub fn is_specific(sentence: &str, names: &KnownNames) -> bool {
+    details(sentence, names).iter().any(|k| {
         matches!(
             k,
             DetailKind::TheirWork
                 | DetailKind::MutualContact
                 | DetailKind::NumberOrDate
                 | DetailKind::QuotedTitle
-        ) || names_count && *k == DetailKind::ProperName
+                | DetailKind::ProperName
+        )
     })
+}
+
+/// Names that make praise specific without any other detail: "the new Kestrel release,
+/// especially the Redis adapter" names more than a company.
+const PRAISE_NAMES: usize = 2;
+
+/// `is_specific` for praise, where one name is not a detail: "impressed by everything Lumen
+/// Foods is doing" praises a company it only names. Two names, or one said to be theirs,
+/// still are. The names are counted only when the sentence has one at all.
+pub fn is_specific_praise(sentence: &str, names: &KnownNames) -> bool {
+    let found = details(sentence, names);
+    let other_detail = found.iter().any(|k| {
+        matches!(
+            k,
+            DetailKind::TheirWork
+                | DetailKind::MutualContact
+                | DetailKind::NumberOrDate
+                | DetailKind::QuotedTitle
+        )
+    });
+    other_detail
+        || found.contains(&DetailKind::ProperName) && named_things(sentence, names) >= PRAISE_NAMES
 }
 
 /// The rest of a sentence with its vague topics blanked ("and hear more about your journey",
@@ -1229,6 +1250,13 @@ mod tests {
             2
         );
         assert_eq!(named_things("I liked your Carr Street open day", &none), 2);
+        let employer_only = "really admire what you've built at Ninefold";
+        assert!(is_specific(employer_only, &none));
+        assert!(!is_specific_praise(employer_only, &none));
+        assert!(is_specific_praise(
+            "Loved the new Kestrel release, especially the Redis adapter",
+            &none
+        ));
         // Merge fields are blanked before names are read.
         assert_eq!(
             named_things("a role with [Company] in the [INDUSTRY] space", &none),
@@ -1387,14 +1415,14 @@ mod tests {
             "I noticed you're heading up growth at Canva.",
             "Saw you're the Head of Ops over at Brightway Freight, so figured I'd reach out.",
         ] {
-            assert!(!is_specific(s, &none, true), "{s}");
+            assert!(!is_specific(s, &none), "{s}");
         }
         // What they did there still counts.
         for s in [
             "Saw you're the Head of Ops at Brightway Freight and read your post on the 40% cut in dwell time.",
             "Noticed you're speaking at PyCon Berlin on Friday.",
         ] {
-            assert!(is_specific(s, &none, true), "{s}");
+            assert!(is_specific(s, &none), "{s}");
         }
     }
 
@@ -1626,7 +1654,7 @@ mod tests {
             // Lower-case day names and a favour done for the writer.
             "hope the move to the new unit went ok on sunday",
         ] {
-            assert!(is_specific(s, &none, true), "{s}");
+            assert!(is_specific(s, &none), "{s}");
         }
     }
 
@@ -1657,13 +1685,12 @@ mod tests {
             "There is huge potential to leverage your expertise for our 2025 Giving Campaign.",
             "I was fascinated by your recent work on [INSERT PAPER/TOPIC], which aligns with my interests.",
         ] {
-            assert!(!is_specific(s, &known, true), "{s}: {:?}", details(s, &known));
+            assert!(!is_specific(s, &known), "{s}: {:?}", details(s, &known));
         }
         // The date of something the reader did is still a detail.
         assert!(is_specific(
             "Your email from last week about the Leeds depot was a great read.",
-            &known,
-            true
+            &known
         ));
     }
 

@@ -834,15 +834,13 @@ fn previous_sentence<'t>(
     close.then(|| masked.get(previous.clone())).flatten()
 }
 
-/// The sentence (with the match itself blanked) carries a detail, or the next sentence of
-/// the same block names their work, a shared event or a mutual contact.
 /// The category of praise rules, whose specific detail must be more than one name:
 /// "impressed by everything Lumen Foods is doing" praises a company it only names.
 const PRAISE: &str = "vague_flattery";
-/// Names that make praise specific without any other detail: "the new Kestrel release,
-/// especially the Redis adapter" names more than a company.
-const PRAISE_NAMES: usize = 2;
 
+/// The sentence (with the match itself blanked) carries a detail, or the next sentence of
+/// the same block names their work, a shared event or a mutual contact. For praise
+/// (`names_count` false) a single name is not enough (`evidence::is_specific_praise`).
 fn specific_around(
     m: &PhraseMatch,
     masked: &str,
@@ -886,9 +884,12 @@ fn specific_around(
     if evidence::is_title_case(&masked[m.sentence.clone()]) {
         sentence = sentence.to_lowercase();
     }
-    if evidence::is_specific(&sentence, names, names_count)
-        || !names_count && evidence::named_things(&sentence, names) >= PRAISE_NAMES
-    {
+    let specific = if names_count {
+        evidence::is_specific(&sentence, names)
+    } else {
+        evidence::is_specific_praise(&sentence, names)
+    };
+    if specific {
         return true;
     }
     next_counts
