@@ -655,7 +655,9 @@ pub fn introduces_their_piece(sentence: &str) -> bool {
 }
 
 /// "teams like yours", "people like you", "shops your size", "if you or anyone you know...":
-/// the reader as one of a crowd, which is not about them at all.
+/// the reader as one of a crowd, which is not about them at all. The deferential formulas of
+/// formal letters ("under your kind guidance", "for your kind perusal") are counted here too:
+/// they would be written to any professor.
 fn crowd_like_you() -> &'static Regex {
     constant(Id::CROWD_LIKE_YOU)
 }
@@ -1414,6 +1416,7 @@ mod tests {
             "I see you work at Maersk.",
             "I noticed you're heading up growth at Canva.",
             "Saw you're the Head of Ops over at Brightway Freight, so figured I'd reach out.",
+            "Grants manager at the Arts Council is a big deal.",
         ] {
             assert!(!is_specific(s, &none), "{s}");
         }
@@ -1421,6 +1424,7 @@ mod tests {
         for s in [
             "Saw you're the Head of Ops at Brightway Freight and read your post on the 40% cut in dwell time.",
             "Noticed you're speaking at PyCon Berlin on Friday.",
+            "Grants manager at the Arts Council is a big deal after the 2021 ESOL budget you rescued.",
         ] {
             assert!(is_specific(s, &none), "{s}");
         }
@@ -1514,6 +1518,16 @@ mod tests {
         ));
         assert!(is_about_reader(
             "Your shop saved 5 hours on the Dayton bid."
+        ));
+    }
+
+    #[test]
+    fn a_deferential_formula_is_not_about_the_reader() {
+        assert!(!is_about_reader(
+            "I am keen to pursue a PhD under your kind guidance in the Fall 2025 intake."
+        ));
+        assert!(is_about_reader(
+            "I would like to pursue a PhD on your 2023 model of effluent adsorption."
         ));
     }
 
