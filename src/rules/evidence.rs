@@ -1079,8 +1079,13 @@ pub fn sender_clause_start(before: &str) -> Option<usize> {
 /// conjunction: "ur profile is so inspiring, im a 2nd yr business student and ...", "...
 /// because I am always happy to connect with people of the WASH sector". Like
 /// the clause before a phrase, its names and numbers are the writer's; a clause that
-/// mentions the reader is not one.
+/// mentions the reader is not one, except a recruiter's fit pitch ("... and think you'd be a
+/// great fit for a Senior Test Engineer role with a Tier 1 supplier"): its names are the
+/// role's and the client's.
 pub fn sender_clause_after(after: &str) -> Option<Range<usize>> {
+    if let Some(pitch) = constant(Id::FIT_PITCH).find(after) {
+        return Some(pitch.range());
+    }
     let clause = constant(Id::SENDER_CLAUSE_AFTER);
     let found = clause.find(after)?;
     (!reader_word().is_match(found.as_str())).then_some(found.range())
@@ -1509,6 +1514,12 @@ mod tests {
         ] {
             assert_eq!(sender_clause_after(after), None, "{after}");
         }
+        let after = " and I think you’d be a great fit for a Senior Test Engineer role with my client in the Midlands.";
+        let clause = sender_clause_after(after).map(|r| &after[r]);
+        assert_eq!(
+            clause,
+            Some("and I think you’d be a great fit for a Senior Test Engineer role with my client in the Midlands")
+        );
     }
 
     #[test]

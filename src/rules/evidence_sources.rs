@@ -211,6 +211,10 @@ evidence_regexes! {
     /// Used by `evidence::sender_clause_after`.
     SENDER_CLAUSE_AFTER = r"(?i)(?-u:\b)(?:i'm|i’m|im|i am)\s+(?:a|an|currently\s+an?|now\s+an?|(?:(?:always|also|very|really|so|currently)\s+)*(?:happy|keen|eager|looking|interested|passionate|excited|trying|hoping)\s+to)\s[^,;:]*?(?:[,;:]|\s(?:and|so|but)\s|$)";
 
+    /// Used by `evidence::sender_clause_after`: a recruiter's fit pitch, to the end of the
+    /// sentence.
+    FIT_PITCH = r"(?i)(?-u:\b)(?:and\s+|so\s+)?(?:I\s+)?(?:think|believe|feel|reckon|know)\s+(?:that\s+)?(?:you|u)(?:['’]d|\s+would|\s+could|\s+might|\s+may|['’]ll|\s+will)\s+(?:also\s+)?be\s+(?:an?\s+)?(?:(?:really|very|truly|perfect|great|good|strong|ideal|excellent|fantastic|brilliant|natural|amazing)\s+)+(?:fit|match|candidate|addition)\s+for\s[^.!?]*";
+
     /// Used by `evidence::reader_word`.
     READER_WORD = r"(?i)(?-u:\b)(?:you|your|yours|ur|u)(?-u:\b)";
 
