@@ -1579,6 +1579,12 @@ mod tests {
         assert!(!is_about_reader(
             "I am the Executive Director of Hope Bridge Youth Initiative, a registered NGO."
         ));
+        assert!(is_pitch_to_reader(
+            "All our products are FSC certified and we can do custom printing up to 4 colours with your logo."
+        ));
+        assert!(!is_pitch_to_reader(
+            "We can print the 4-colour proof of your Kestrel label before Friday's tasting."
+        ));
         assert!(is_about_reader("Hope You’re Settling In At Brightwell!"));
         assert!(is_about_reader("I hope Leeds treated you well."));
         let none = names(&[]);
