@@ -655,9 +655,7 @@ pub fn introduces_their_piece(sentence: &str) -> bool {
 }
 
 /// "teams like yours", "people like you", "shops your size", "if you or anyone you know...":
-/// the reader as one of a crowd, which is not about them at all. The deferential formulas of
-/// formal letters ("under your kind guidance", "for your kind perusal") are counted here too:
-/// they would be written to any professor.
+/// the reader as one of a crowd, which is not about them at all.
 fn crowd_like_you() -> &'static Regex {
     constant(Id::CROWD_LIKE_YOU)
 }
@@ -1079,16 +1077,23 @@ pub fn sender_clause_start(before: &str) -> Option<usize> {
 /// conjunction: "ur profile is so inspiring, im a 2nd yr business student and ...", "...
 /// because I am always happy to connect with people of the WASH sector". Like
 /// the clause before a phrase, its names and numbers are the writer's; a clause that
-/// mentions the reader is not one, except a recruiter's fit pitch ("... and think you'd be a
-/// great fit for a Senior Test Engineer role with a Tier 1 supplier"): its names are the
-/// role's and the client's.
+/// mentions the reader is not one.
 pub fn sender_clause_after(after: &str) -> Option<Range<usize>> {
-    if let Some(pitch) = constant(Id::FIT_PITCH).find(after) {
-        return Some(pitch.range());
-    }
     let clause = constant(Id::SENDER_CLAUSE_AFTER);
     let found = clause.find(after)?;
     (!reader_word().is_match(found.as_str())).then_some(found.range())
+}
+
+/// A recruiter's fit pitch in the text after a phrase ("... and I think you'd be a great fit
+/// for a Senior Test Engineer role with a Tier 1 supplier"), up to the end of the sentence or
+/// to where it turns back to the reader ("... given your ICAF paper"). Its names are the role's and the
+/// client's, though it says "you".
+pub fn fit_pitch_after(after: &str) -> Option<Range<usize>> {
+    let pitch = constant(Id::FIT_PITCH).find(after)?;
+    let end = constant(Id::FIT_PITCH_END)
+        .find(pitch.as_str())
+        .map_or(pitch.end(), |turn| pitch.start() + turn.start());
+    Some(pitch.start()..end)
 }
 
 /// A word for the reader ("you", "your", texted "ur" or "u").
@@ -1105,6 +1110,9 @@ pub fn names_a_length(sentence: &str) -> bool {
 /// reason tied to them (a sentence about the sender's own stack does not).
 pub fn is_about_reader(sentence: &str) -> bool {
     let sentence = crowd_like_you().replace_all(sentence, " ");
+    // The formulas of a formal letter ("under your kind guidance", "for your kind perusal")
+    // would be written to any professor.
+    let sentence = constant(Id::DEFERENTIAL_FORMULA).replace_all(&sentence, " ");
     about_reader().is_match(&named_hope().replace_all(&sentence, " "))
 }
 
@@ -1514,11 +1522,33 @@ mod tests {
         ] {
             assert_eq!(sender_clause_after(after), None, "{after}");
         }
+    }
+
+    #[test]
+    fn a_fit_pitch_runs_to_the_end_or_back_to_the_reader() {
         let after = " and I think you’d be a great fit for a Senior Test Engineer role with my client in the Midlands.";
-        let clause = sender_clause_after(after).map(|r| &after[r]);
+        let pitch = fit_pitch_after(after).map(|r| &after[r]);
         assert_eq!(
-            clause,
+            pitch,
             Some("and I think you’d be a great fit for a Senior Test Engineer role with my client in the Midlands")
+        );
+        let after =
+            " and you'd make the perfect fit for the test team, given your ICAF 2025 paper.";
+        let pitch = fit_pitch_after(after).map(|r| &after[r]);
+        assert_eq!(
+            pitch,
+            Some("and you'd make the perfect fit for the test team,")
+        );
+        let after =
+            " and I think you'd be a great fit for the lab Priya runs after your ICAF paper.";
+        let pitch = fit_pitch_after(after).map(|r| &after[r]);
+        assert_eq!(
+            pitch,
+            Some("and I think you'd be a great fit for the lab Priya runs")
+        );
+        assert_eq!(
+            fit_pitch_after(" on the Ostrich scheduler you open-sourced"),
+            None
         );
     }
 

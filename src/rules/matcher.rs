@@ -871,14 +871,24 @@ fn specific_around(
     sentence.extend(std::iter::repeat_n(' ', before.len() - kept));
     sentence.extend(std::iter::repeat_n(' ', m.range.len()));
     let after = masked.get(m.range.end..m.sentence.end).unwrap_or("");
-    match evidence::sender_clause_after(after) {
-        Some(clause) => {
-            sentence.push_str(&after[..clause.start]);
-            sentence.extend(std::iter::repeat_n(' ', clause.len()));
-            sentence.push_str(&after[clause.end..]);
+    // The writer's own clause and a recruiter's fit pitch are both blanked: "..., I'm a
+    // recruiter at Hays Leeds since 2014, and I think you'd be a great fit for a Test role".
+    let mut blanks: Vec<Range<usize>> = evidence::sender_clause_after(after)
+        .into_iter()
+        .chain(evidence::fit_pitch_after(after))
+        .collect();
+    blanks.sort_by_key(|r| r.start);
+    let mut at = 0;
+    for blank in blanks {
+        let start = blank.start.max(at);
+        if start >= blank.end {
+            continue;
         }
-        None => sentence.push_str(after),
+        sentence.push_str(&after[at..start]);
+        sentence.extend(std::iter::repeat_n(' ', blank.end - start));
+        at = blank.end;
     }
+    sentence.push_str(&after[at..]);
     // In a Title Case or shouted sentence capitals mark no names, and the stock phrase's
     // own words are blanked above, so the judgement is made on the whole sentence.
     if evidence::is_title_case(&masked[m.sentence.clone()]) {

@@ -215,7 +215,10 @@ const COMPANY_CLAIMS: &[&str] = &[
     // word a kind of business, and how long it has served
     r"^\W*(?:[A-Z][\w&.'’-]*\s+){0,3}(?:Cleaning|Cleaners|Services|Solutions|Insurance|Partners|Group|Ltd\.?|Limited|Co\.?|Company|Agency|Studios?|Realty|Roofing|Plumbing|Electrical|Landscaping|Logistics|Consulting|Consultants|Marketing|Digital|Builders|Construction|Accountants|Accounting|Bookkeeping|Associates|Advisors|Advisers|Bakery|Florists?|Events|Rentals|Records|Productions|Photography|Motors|Lettings|Estates|Recruitment|Staffing|Security|Removals|Catering|Interiors)\s+(?:has|have)\s+been\s+(?:proudly\s+)?(?:serving|helping|supporting|protecting|providing|cleaning|insuring|representing|trusted\s+by)\s",
     // "Calder Street Partners is a boutique M&A adviser with 60+ completed deals"
-    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,3}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label|hotel|property|resort|venue|winery|brewery|distillery|retreat)\s+(?:with|that|which|who|based|serving|specialising|specializing|founded|helping|working|focused|dedicated|ranked|trusted|located|situated|nestled)\s",
+    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,3}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label)\s+(?:with|that|which|who|based|serving|specialising|specializing|founded|helping|working|focused|dedicated|ranked|trusted)\s",
+    // "The Grand Meridian Dubai is a luxurious 5-star property located in the heart of
+    // Business Bay": a venue's brochure line, told by where it stands
+    r"^\W*[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,3}?(?:hotel|property|resort|venue|winery|brewery|distillery|retreat)\s+(?:located|situated|nestled)\s+(?:in|on|at|right|just|among|between)\s",
     // "Trusted by 40+ NHS and private providers"
     r"(?i:^\W*(?:proudly\s+)?trusted\s+by\s+(?:over\s+|more\s+than\s+|nearly\s+)?\d)",
 ];
@@ -381,7 +384,7 @@ mod tests {
             "I run the night shift at St Mary's, and your checklist is now on our ward.",
             "We’ve shot two rolls on the Leica you lent us.",
             "Harbour Lane is a small practice on the seafront, two doors down from you.",
-            "The Old Mill is a lovely venue set right on the river, and your band would fill it on a Friday.",
+            "The Crown is a lovely venue with a proper stage, and we would love to play your folk night on 14 March.",
             "Trusted by my old manager, I ran the Leeds rota for two years.",
             "I'm writing on behalf of my daughter, and our neighbourhood association too.",
             "I'm a leader in our church youth group, so the curriculum question is mine too.",
