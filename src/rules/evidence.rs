@@ -1526,30 +1526,24 @@ mod tests {
 
     #[test]
     fn a_fit_pitch_runs_to_the_end_or_back_to_the_reader() {
-        let after = " and I think you’d be a great fit for a Senior Test Engineer role with my client in the Midlands.";
-        let pitch = fit_pitch_after(after).map(|r| &after[r]);
-        assert_eq!(
-            pitch,
-            Some("and I think you’d be a great fit for a Senior Test Engineer role with my client in the Midlands")
-        );
-        let after =
-            " and you'd make the perfect fit for the test team, given your ICAF 2025 paper.";
-        let pitch = fit_pitch_after(after).map(|r| &after[r]);
-        assert_eq!(
-            pitch,
-            Some("and you'd make the perfect fit for the test team,")
-        );
-        let after =
-            " and I think you'd be a great fit for the lab Priya runs after your ICAF paper.";
-        let pitch = fit_pitch_after(after).map(|r| &after[r]);
-        assert_eq!(
-            pitch,
-            Some("and I think you'd be a great fit for the lab Priya runs")
-        );
-        assert_eq!(
-            fit_pitch_after(" on the Ostrich scheduler you open-sourced"),
-            None
-        );
+        for (after, expected) in [
+            (
+                " and I think you’d be a great fit for a Senior Test Engineer role with my client in the Midlands.",
+                Some("and I think you’d be a great fit for a Senior Test Engineer role with my client in the Midlands"),
+            ),
+            (
+                " and you'd make the perfect fit for the test team, given your ICAF 2025 paper.",
+                Some("and you'd make the perfect fit for the test team,"),
+            ),
+            (
+                " and I think you'd be a great fit for the lab Priya runs after your ICAF paper.",
+                Some("and I think you'd be a great fit for the lab Priya runs"),
+            ),
+            (" on the Ostrich scheduler you open-sourced", None),
+        ] {
+            let pitch = fit_pitch_after(after).map(|r| &after[r]);
+            assert_eq!(pitch, expected, "{after}");
+        }
     }
 
     #[test]
