@@ -1539,6 +1539,10 @@ mod tests {
                 " and I think you'd be a great fit for the lab Priya runs after your ICAF paper.",
                 Some("and I think you'd be a great fit for the lab Priya runs"),
             ),
+            (
+                " and you would be perfect for a Senior Test Engineer role with my client.",
+                Some("and you would be perfect for a Senior Test Engineer role with my client"),
+            ),
             (" on the Ostrich scheduler you open-sourced", None),
         ] {
             let pitch = fit_pitch_after(after).map(|r| &after[r]);

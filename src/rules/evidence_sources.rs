@@ -217,7 +217,7 @@ evidence_regexes! {
 
     /// Used by `evidence::sender_clause_after`: a recruiter's fit pitch, to the end of the
     /// sentence.
-    FIT_PITCH = r"(?i)(?-u:\b)(?:and\s+|so\s+)?(?:(?:I\s+)?(?:think|believe|feel|reckon|know)\s+(?:that\s+)?)?(?:you|u)(?:['’]d|\s+would|\s+could|\s+might|\s+may|['’]ll|\s+will)\s+(?:also\s+)?(?:be|make)\s+(?:an?\s+|the\s+)?(?:(?:really|very|truly|perfect|great|good|strong|ideal|excellent|fantastic|brilliant|natural|amazing)\s+)+(?:fit|match|candidate|addition)\s+for\s[^.!?;]*";
+    FIT_PITCH = r"(?i)(?-u:\b)(?:and\s+|so\s+)?(?:(?:I\s+)?(?:think|believe|feel|reckon|know)\s+(?:that\s+)?)?(?:you|u)(?:['’]d|\s+would|\s+could|\s+might|\s+may|['’]ll|\s+will)\s+(?:also\s+)?(?:be|make)\s+(?:an?\s+|the\s+)?(?:(?:really|very|truly|perfect|great|good|strong|ideal|excellent|fantastic|brilliant|natural|amazing)\s+)+(?:(?:fit|match|candidate|addition)\s+)?for\s[^.!?;]*";
 
     /// Used by `evidence::fit_pitch_after`: where a fit pitch turns back to the reader.
     FIT_PITCH_END = r"(?i)\s(?:given|after|because|since|as|with|from)\s+(?:your|ur)(?-u:\b)";
