@@ -30,6 +30,17 @@ const READER: &[&str] = &[
 /// Congratulating someone is about them, with or without "you" ("Congrats on the Olivier
 /// nomination, Hamid!").
 const CONGRATULATION: &[&str] = &["congrats", "congratulations", "kudos", "bravo", "mazel"];
+
+/// Thanking someone for something is about them too ("Thanks again for sorting the extra
+/// power at load-in"); "thanks to our 300 volunteers" is not.
+fn thanks_them(words: &[Token<'_>]) -> bool {
+    let is = |t: &Token<'_>, w: &str| t.text.eq_ignore_ascii_case(w);
+    words.windows(2).any(|w| {
+        (is(&w[0], "thanks") || is(&w[0], "thx"))
+            && ["for", "again", "so", "a"].iter().any(|x| is(&w[1], x))
+    })
+}
+
 const SENDER_SINGULAR: &[&str] = &[
     "i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll", "im", "ive",
 ];
@@ -92,13 +103,16 @@ fn shared(words: &[Token<'_>]) -> bool {
 /// Who one sentence is about.
 pub fn about(sentence: &str) -> About {
     let words = tokens(sentence);
-    // A question is addressed to the reader ("Could I book the reading room on Friday?").
-    let question = sentence.trim_end().ends_with('?');
+    // A question is addressed to the reader ("Could I book the reading room on Friday?"), and
+    // so is one asked without a question mark ("We still need to know whether ...").
+    let question = sentence.trim_end().ends_with('?')
+        || crate::rules::evidence::is_indirect_question(sentence);
     if question
         || words
             .iter()
             .any(|t| word_in(t.text, READER) || word_in(t.text, CONGRATULATION))
         || shared(&words)
+        || thanks_them(&words)
     {
         return About::Reader;
     }
@@ -196,6 +210,18 @@ mod tests {
         assert_eq!(about("The survey closed on Friday."), About::Neither);
         assert_eq!(
             about("Congrats on the Olivier nomination for Best Lighting Design, Hamid!"),
+            About::Reader
+        );
+        assert_eq!(
+            about("Thanks again for sorting the extra power at load-in on the 18th."),
+            About::Reader
+        );
+        assert_eq!(
+            about("Thanks to our 300 volunteers, we served 12,000 meals last winter."),
+            About::Sender
+        );
+        assert_eq!(
+            about("We still need to know whether the 300 kits all ship to Camp Lejeune."),
             About::Reader
         );
         assert_eq!(

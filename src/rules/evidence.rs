@@ -943,7 +943,7 @@ pub fn is_specific_praise(sentence: &str, names: &KnownNames) -> bool {
 }
 
 /// The rest of a sentence with its vague topics blanked ("and hear more about your journey",
-/// "about what you do"): a condition that accepts an ask because a topic follows should not
+/// "about what you do", "and share a little about our work"): a condition that accepts an ask because a topic follows should not
 /// accept one of these, which would fit any reader.
 pub fn without_vague_topics(after: &str) -> std::borrow::Cow<'_, str> {
     let re = constant(Id::VAGUE_TOPIC);
@@ -1000,6 +1000,13 @@ pub fn is_pitch_to_reader(sentence: &str) -> bool {
 
 fn company_voice() -> &'static Regex {
     constant(Id::COMPANY_VOICE)
+}
+
+/// Whether a sentence puts a question to the reader without a question mark: "We still need to
+/// know whether the 300 kits under CLIN 0002 all ship to Camp Lejeune". Like a question, its
+/// details are what only the reader can answer.
+pub fn is_indirect_question(sentence: &str) -> bool {
+    constant(Id::INDIRECT_QUESTION).is_match(sentence)
 }
 
 /// Whether a sentence is a question about something the writer and reader do together:
@@ -1117,8 +1124,9 @@ pub fn is_about_reader(sentence: &str) -> bool {
 }
 
 /// "Hope" as the first word of a name after a preposition or article ("the Executive Director
-/// of Hope Bridge Youth Initiative", "at Hope Street"): not the writer hoping anything for the
-/// reader.
+/// of Hope Bridge Youth Initiative", "at Hope Street"), or opening a sentence as the name of an
+/// organisation ("Hope Springs Community Trust is a ..."): not the writer hoping anything for
+/// the reader. "Hope Saturday's Gala went well" is still a hope.
 fn named_hope() -> &'static Regex {
     constant(Id::NAMED_HOPE)
 }
@@ -1481,6 +1489,11 @@ mod tests {
                 27,
             ),
             ("We’re growing our DevRel team and I was ", 0),
+            (
+                "Btw I’ve just started heading up individual giving at Riverside Hospice, ",
+                4,
+            ),
+            ("I recently joined Riverside Hospice as a fundraiser, ", 0),
         ] {
             assert_eq!(sender_clause_start(before), Some(start), "{before}");
         }
@@ -1494,6 +1507,8 @@ mod tests {
             "I coaching ",
             "I came across your talk while looking for your Kestrel slides and ",
             "We're growing your Kestrel deployment and ",
+            "I’ve just started reading your Kestrel notes, ",
+            "I started reading the 2023 Calder hardship report on the train and ",
         ] {
             assert_eq!(sender_clause_start(before), None, "{before}");
         }
@@ -1613,7 +1628,23 @@ mod tests {
         assert!(!is_pitch_to_reader(
             "We can print the 4-colour proof of your Kestrel label before Friday's tasting."
         ));
+        assert!(!is_about_reader(
+            "Hope Springs Community Trust is a leading grassroots charity, since 2004."
+        ));
+        assert!(is_indirect_question(
+            "We still need to know whether the 300 sandbag kits under CLIN 0002 all ship to Camp Lejeune."
+        ));
+        assert!(!is_indirect_question(
+            "We need to know our numbers before the board meets."
+        ));
+        assert!(is_indirect_question(
+            "I’d like to confirm whether the kits ship to Cherry Point."
+        ));
         assert!(is_about_reader("Hope You’re Settling In At Brightwell!"));
+        assert!(is_about_reader("Hope Lisbon treated you well."));
+        assert!(is_about_reader(
+            "Hope Saturday's Gala at the Corn Exchange went well for you."
+        ));
         assert!(is_about_reader("I hope Leeds treated you well."));
         let none = names(&[]);
         assert!(details("Are you the right person to talk to at  |COMPANY| ?", &none).is_empty());
@@ -1910,6 +1941,14 @@ mod tests {
         assert!(
             !without_vague_topics(" to chat about what you do, if you have time").contains("about")
         );
+        // The writer's own pitch is no topic for the reader either.
+        for pitch in [
+            " to connect and share a little about our work.",
+            " to connect and share a little about the incredible impact our donors are making.",
+            " to tell you more about what we do at Harbour Trust, if you have time",
+        ] {
+            assert!(!without_vague_topics(pitch).contains("about"), "{pitch}");
+        }
         for kept in [
             " about your Kestrel talk?",
             " about your experience at Stripe with the ledger migration.",

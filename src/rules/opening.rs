@@ -172,7 +172,9 @@ fn next_ties_to_reader(draft: &Draft<'_>, sentence: &Range<usize>) -> bool {
 /// the sender introduces themselves and says what their business is or does.
 pub fn is_business_intro(text: &str) -> bool {
     intro_start().is_match(text) && (business_cue().is_match(text) || is_own_track_record(text))
-        || company_claim().is_match(text)
+        // "Lakeside Trust is a charity working with young carers, which is why your job ad
+        // caught my eye" describes the reader's organisation, not the sender's.
+        || company_claim().is_match(text) && !evidence::is_about_reader(text)
 }
 
 /// The sender's own reach or output, in a sentence that does not mention the reader: "with
@@ -196,7 +198,7 @@ const COMPANY_CLAIMS: &[&str] = &[
     // "RouteLoop helps mid-size carriers cut empty miles"
     r"^\W*(?:[A-Z][a-z]{2,}[A-Z][\w&.-]*|[A-Z][\w&.-]*\s+(?:AI|Labs|Solutions|Systems|Technologies|Software|Health|Group|Partners|Inc\.?|Ltd\.?|LLC))\s+(?:helps|empowers|enables|lets|gives)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?:to\s+)?[a-z]+",
     // "RevPilot is the #1 AI revenue management platform"
-    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2}\s+is\s+(?:the\s+|a\s+|an\s+|[A-Z][\w-]*['’]s\s+)?(?:#\s?1|(?i:no\.?\s?1|number[\s-]one|leading|fastest[\s-]growing|largest|top-rated|award-winning|premier))\s",
+    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3}\s+is\s+(?:the\s+|a\s+|an\s+|[A-Z][\w-]*['’]s\s+)?(?:#\s?1|(?i:no\.?\s?1|number[\s-]one|leading|fastest[\s-]growing|largest|top-rated|award-winning|premier|(?:(?:most\s+)?trusted|preferred|go-to)\s+(?:[\w-]+\s+)?(?:partner|provider|supplier|brand|platform)))[\s,]",
     // "At Harrow & Lane we've sold over 400 homes", "we manage over 1,200 properties"
     r"(?i:^\W*(?:(?:last|this)\s+year\s*,?\s+)?(?:(?:here\s+)?at\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?:&|and|(?-i:[A-Z])[\w&.-]*)){0,3}\s*,?\s+)?(?:I['’]ve|I\s+have|we['’]ve|we\s+have|we)\s+(?:just\s+|already\s+)?(?:shot|sold|supplied|installed|fitted|deployed|onboarded|manage|managed|operate|run|closed|placed|served|delivered|tripled|doubled|quadrupled|raised|photographed|booked|coached|trained|led|backed|funded|invested\s+in|crossed|passed|hit|flown|inspected)\s+(?:[\w-]+\s+){0,2}?(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\$?\d|our\s))",
     // "DataBridge Health is a global leader in interoperability solutions"
@@ -215,7 +217,7 @@ const COMPANY_CLAIMS: &[&str] = &[
     // word a kind of business, and how long it has served
     r"^\W*(?:[A-Z][\w&.'’-]*\s+){0,3}(?:Cleaning|Cleaners|Services|Solutions|Insurance|Partners|Group|Ltd\.?|Limited|Co\.?|Company|Agency|Studios?|Realty|Roofing|Plumbing|Electrical|Landscaping|Logistics|Consulting|Consultants|Marketing|Digital|Builders|Construction|Accountants|Accounting|Bookkeeping|Associates|Advisors|Advisers|Bakery|Florists?|Events|Rentals|Records|Productions|Photography|Motors|Lettings|Estates|Recruitment|Staffing|Security|Removals|Catering|Interiors)\s+(?:has|have)\s+been\s+(?:proudly\s+)?(?:serving|helping|supporting|protecting|providing|cleaning|insuring|representing|trusted\s+by)\s",
     // "Calder Street Partners is a boutique M&A adviser with 60+ completed deals"
-    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,3}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label)\s+(?:with|that|which|who|based|serving|specialising|specializing|founded|helping|working|focused|dedicated|ranked|trusted)\s",
+    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&-]+,?\s+){0,3}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label|company|business|charity|nonprofit|non-profit|not-for-profit|NGO|foundation|trust|organi[sz]ation)\s+(?:with|that|which|who|based|serving|specialising|specializing|founded|focused|dedicated|ranked|trusted|built|designed|helping|working|transforming|revolutioni[sz]ing|reshaping|redefining|powering|restoring|delivering|providing|empowering|supporting|bringing|enabling|making|offering|connecting)\s",
     // "The Grand Meridian Dubai is a luxurious 5-star property located in the heart of
     // Business Bay": a venue's brochure line, told by where it stands
     r"^\W*[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,3}?(?:hotel|property|resort|venue|winery|brewery|distillery|retreat)\s+(?:located|situated|nestled)\s+(?:in|on|at|right|just|among|between)\s",
@@ -294,6 +296,13 @@ mod tests {
             "Marlowe Finch LLP is a full-service commercial law firm with offices in London and Dubai.",
             "The Grand Meridian Dubai is a luxurious 5-star property located in the heart of Business Bay.",
             "Trusted by 40+ NHS and private providers.",
+            "Westbridge Public Affairs is an award-winning, full-service government relations consultancy with over 20 years’ experience.",
+            "ChairFlow is an innovative, AI-first platform transforming the way clinics operate.",
+            "Hope Springs Community Trust is a leading grassroots charity dedicated to transforming lives across the region since 2004.",
+            "Asha Jyoti Foundation is a registered NGO working for upliftment of underprivileged children since 2009.",
+            "Great Lakes Habitat Alliance is a nationally recognized conservation nonprofit restoring critical ecosystems across six states.",
+            "GreenPeak is Europe’s trusted partner for premium foliar nutrition and biostimulants.",
+            "FitForm Coaching is a results-driven personal training company helping clients across the North West transform their bodies.",
             "At Keystone Lettings we manage over 1,200 properties across the city.",
             "Northline Roofing Supplies has been trusted by 200+ housebuilders for over 25 years.",
             "At MedaFlow we’ve supplied over 1,200 smart infusion pumps to hospitals across the UK.",
@@ -380,6 +389,11 @@ mod tests {
             "Sarah helps new volunteers find their feet on the Tuesday shift.",
             "McKenzie helps new volunteers find their feet on the Tuesday shift.",
             "Your team is the leading reason I moved to Leeds.",
+            "Your team is the go-to crew for night shoots in Leeds, everyone says so.",
+            "Marta is a trusted voice on the Harbour stage bookings.",
+            "Lakeside Trust is a charity working with young carers, which is why your job ad caught my eye.",
+            "Your Substack is the go-to source for anyone running small-batch kilns.",
+            "Ana Ruiz is a trusted source on Basque labour history, and your 2019 book is on my desk.",
             "Ama has been on call for the sync service since March.",
             "I run the night shift at St Mary's, and your checklist is now on our ward.",
             "We’ve shot two rolls on the Leica you lent us.",
