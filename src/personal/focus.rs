@@ -105,8 +105,7 @@ pub fn about(sentence: &str) -> About {
     let words = tokens(sentence);
     // A question is addressed to the reader ("Could I book the reading room on Friday?"), and
     // so is one asked without a question mark ("We still need to know whether ...").
-    let question = sentence.trim_end().ends_with('?')
-        || crate::rules::evidence::is_indirect_question(sentence);
+    let question = crate::rules::evidence::asks_reader(sentence);
     if question
         || words
             .iter()

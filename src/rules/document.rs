@@ -384,7 +384,7 @@ fn weak_details_tie(text: &str, rest: &str, elaborates: bool, kinds: usize) -> b
     // sender's product, not anything of the reader's.
     // A question with a detail is one only the reader can answer, even without a "you":
     // "Could those travel costs (approx. £3,400) go under Facilities?" to a grant officer.
-    let asks_them = text.trim_end().ends_with('?') || evidence::is_indirect_question(text);
+    let asks_them = evidence::asks_reader(text);
     let about_reader =
         (evidence::is_about_reader(rest) || evidence::is_joint_question(rest) || asks_them)
             && !evidence::is_pitch_to_reader(text);

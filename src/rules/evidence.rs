@@ -943,8 +943,8 @@ pub fn is_specific_praise(sentence: &str, names: &KnownNames) -> bool {
 }
 
 /// The rest of a sentence with its vague topics blanked ("and hear more about your journey",
-/// "about what you do", "and share a little about our work"): a condition that accepts an ask because a topic follows should not
-/// accept one of these, which would fit any reader.
+/// "about what you do", "and share a little about our work"): a condition that accepts an ask
+/// because a topic follows should not accept one of these, which would fit any reader.
 pub fn without_vague_topics(after: &str) -> std::borrow::Cow<'_, str> {
     let re = constant(Id::VAGUE_TOPIC);
     if !re.is_match(after) {
@@ -1007,6 +1007,11 @@ fn company_voice() -> &'static Regex {
 /// details are what only the reader can answer.
 pub fn is_indirect_question(sentence: &str) -> bool {
     constant(Id::INDIRECT_QUESTION).is_match(sentence)
+}
+
+/// Whether a sentence asks the reader something, with a question mark or without one.
+pub fn asks_reader(sentence: &str) -> bool {
+    sentence.trim_end().ends_with('?') || is_indirect_question(sentence)
 }
 
 /// Whether a sentence is a question about something the writer and reader do together:
