@@ -292,6 +292,18 @@ fn a_short_self_introduction_with_a_question_is_fine() {
     none_of(&check(text), &[ids::SENDER_FOCUS]);
 }
 
+#[test]
+fn a_sentence_naming_their_work_from_the_front_matter_is_about_them() {
+    let body = "Hi Clara, a small heads-up about issue 12 of Drawings from Porto, which went out this morning. The greeting printed the raw merge tag for me, and two colleagues here got the same. I suspect the template was switched to another syntax last week. We have pinned the cork section up in the studio since.\n";
+    let known = format!(
+        "---\nchannel: email\ntheir_work: studio newsletter Drawings from Porto, issue 12\n---\n{body}"
+    );
+    none_of(&check(&known), &[ids::SENDER_FOCUS]);
+    // Without the front matter nothing says the newsletter is theirs.
+    let unknown = format!("---\nchannel: email\n---\n{body}");
+    only(&check(&unknown), ids::SENDER_FOCUS);
+}
+
 // ---------------------------------------------------------------- templates
 
 const NAME_ONLY: &str = "---

@@ -9,6 +9,7 @@ use crate::lint::{Draft, Finding};
 use crate::rules::{document, RuleSpec};
 
 use super::finding;
+use super::unused::FactStems;
 use super::words::{count_words, tokens, word_in, Token};
 
 /// Who a sentence is about.
@@ -40,6 +41,9 @@ fn thanks_them(words: &[Token<'_>]) -> bool {
             && ["for", "again", "so", "a"].iter().any(|x| is(&w[1], x))
     })
 }
+
+/// Front-matter facts about the reader's world.
+const READER_FACTS: &[&str] = &["their_work", "met_at", "mutual"];
 
 const SENDER_SINGULAR: &[&str] = &[
     "i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll", "im", "ive",
@@ -151,14 +155,22 @@ pub fn check(draft: &Draft<'_>, spec: &RuleSpec, phrase_findings: &[Finding]) ->
     let counted = counted_sentences(draft, &flagged);
     let (mut reader, mut sender) = (0usize, 0usize);
     let (mut i_count, mut we_count, mut you_count) = (0, 0, 0);
+    let known = FactStems::new(&draft.context, READER_FACTS);
     for s in &counted {
         let text = draft.masked(s.clone());
         // A sentence naming their work, a shared past or a mutual contact is about them
         // even in the third person ("Bid 24-117 lists nine rooftop units").
-        let names_their_world = || draft.details(s).iter().any(|k| k.is_strong());
-        match about(text) {
+        // So is one without the sender in it that names what the front matter knows of them
+        // ("a heads-up about issue 12 of *Drawings from Porto*" when `their_work` is that
+        // newsletter); "Our startup builds onboarding software" shares words, not a subject.
+        let names_their_world = |about: About| {
+            draft.details(s).iter().any(|k| k.is_strong())
+                || (about == About::Neither && known.names_a_fact(text))
+        };
+        let subject = about(text);
+        match subject {
             About::Reader => reader += 1,
-            _ if names_their_world() => reader += 1,
+            _ if names_their_world(subject) => reader += 1,
             About::Sender => sender += 1,
             About::Neither => {}
         }

@@ -139,6 +139,20 @@ impl<'c> FactStems<'c> {
         (used, unused)
     }
 
+    /// Whether a text names one fact outright: two of its significant words. A single shared
+    /// word ("studio" of "studio newsletter, issue 12", or a one-word `met_at: PyCon`) is too
+    /// weak to say the sentence is about that fact.
+    pub fn names_a_fact(&self, text: &str) -> bool {
+        let words = super::words::stem_set(text);
+        self.facts.iter().any(|(_, _, stems)| {
+            let met = stems
+                .iter()
+                .filter(|s| words.iter().any(|w| stems_meet(s, w)))
+                .count();
+            met >= 2
+        })
+    }
+
     /// Whether a text (given as its stem set) mentions any fact.
     pub fn any_used(&self, text_stems: &HashSet<String>) -> bool {
         self.facts

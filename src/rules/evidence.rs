@@ -320,6 +320,11 @@ fn has_their_work(text: &str) -> bool {
             return false;
         }
         let tail = &text[m.end()..];
+        // After a comma a title may follow ("your post, Taming Retries"), but a new clause
+        // does not name the piece: "Having reviewed your portfolio, our team was impressed".
+        if m.as_str().trim_end().ends_with(',') && opens_clause_after_comma(tail) {
+            return false;
+        }
         // An empty tail is a sentence cut at a line break ("your poster comparing\n8- and
         // 12-hour shifts"): the piece of work is still named.
         tail.trim().is_empty()
@@ -327,6 +332,19 @@ fn has_their_work(text: &str) -> bool {
                 c.is_alphanumeric() || matches!(c, '“' | '"' | '\'' | '‘' | '#' | '$')
             }) && !generic_subject().is_match(tail)
     })
+}
+
+/// Whether the words after a comma start a new clause rather than a title.
+fn opens_clause_after_comma(tail: &str) -> bool {
+    // A new subject: "your portfolio, our team was impressed". Other words may go on
+    // describing the piece ("your PyCon talk, and the flame graphs in it") or start a clause
+    // that still names it ("I tried your recipe, my kids asked for the beans").
+    const CLAUSE_WORDS: &[&str] = &["our"];
+    let first = tail
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    CLAUSE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(first))
 }
 
 /// Something the reader did, told as a fact only someone who knows them could tell: "the
@@ -1429,8 +1447,12 @@ mod tests {
                 "I thought I'd reach out about the retry budget in your Kestrel post.",
                 "the second chart in your newsletter.",
             ],
-            // A piece on a topic, not on them, is not.
-            &["I read an article about fluxonium qubits last week."],
+            // A piece on a topic, not on them, is not; nor is a piece left unnamed before a new
+            // clause.
+            &[
+                "I read an article about fluxonium qubits last week.",
+                "Having reviewed your portfolio, our team was truly impressed.",
+            ],
         );
     }
 
@@ -1598,6 +1620,7 @@ mod tests {
             "Directions for Monday's steel delivery to the site.",
             "I noticed the council has put out the tender for the school transport route review.",
             "Still remember you in week one mislabelling half the Felixstowe containers.",
+            "I still think about the night in 2021 when you re-ran the media-fill simulation three times.",
         ] {
             assert!(!details(s, &none).is_empty(), "{s}");
             assert!(

@@ -217,7 +217,16 @@ const COMPANY_CLAIMS: &[&str] = &[
     // word a kind of business, and how long it has served
     r"^\W*(?:[A-Z][\w&.'’-]*\s+){0,3}(?:Cleaning|Cleaners|Services|Solutions|Insurance|Partners|Group|Ltd\.?|Limited|Co\.?|Company|Agency|Studios?|Realty|Roofing|Plumbing|Electrical|Landscaping|Logistics|Consulting|Consultants|Marketing|Digital|Builders|Construction|Accountants|Accounting|Bookkeeping|Associates|Advisors|Advisers|Bakery|Florists?|Events|Rentals|Records|Productions|Photography|Motors|Lettings|Estates|Recruitment|Staffing|Security|Removals|Catering|Interiors)\s+(?:has|have)\s+been\s+(?:proudly\s+)?(?:serving|helping|supporting|protecting|providing|cleaning|insuring|representing|trusted\s+by)\s",
     // "Calder Street Partners is a boutique M&A adviser with 60+ completed deals"
-    r"^\W*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&-]+,?\s+){0,3}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label|company|business|charity|nonprofit|non-profit|not-for-profit|NGO|foundation|trust|organi[sz]ation)\s+(?:with|that|which|who|based|serving|specialising|specializing|founded|focused|dedicated|ranked|trusted|built|designed|helping|working|transforming|revolutioni[sz]ing|reshaping|redefining|powering|restoring|delivering|providing|empowering|supporting|bringing|enabling|making|offering|connecting)\s",
+    r"^\W*[A-Z][\w&.-]+(?:\s+(?:&|and|[A-Z0-9][\w&.-]*)){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&'’-]+,?\s+){0,3}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label|company|business|charity|nonprofit|non-profit|not-for-profit|NGO|foundation|trust|organi[sz]ation|assistant|software|solution|engine|marketplace|forwarder)\s+(?:with|that|which|who|based|serving|specialising|specializing|founded|focused|dedicated|ranked|trusted|built|designed|helping|working|transforming|revolutioni[sz]ing|reshaping|redefining|powering|restoring|delivering|providing|empowering|supporting|bringing|enabling|making|offering|connecting)\s",
+    // "Kestrel Educational is one of the UK's fastest-growing independent publishers", "The
+    // Global Design Excellence Awards is one of the world's most prestigious programmes": a
+    // trading name (run together, or ending in a kind of business) ranked among its peers, so
+    // "Marta Ruiz is one of the leading kelp ecologists" stays a person.
+    r"^\W*(?:(?:[A-LN-Z][a-z]+|M(?:[abd-z][a-z]*|a(?:[abd-z][a-z]*)?))[A-Z][\w&.-]*|[A-Z][\w&.'’-]*(?:\s+(?:&|of|[A-Z][\w&.'’-]*)){0,3}\s+(?:Ltd\.?|Limited|Group|Travel|Tours|Education|Educational|Learning|Publishing|Press|Media|Labs|Games|Studios?|Software|Systems|Technologies|Solutions|Services|Partners|Logistics|Insurance|Consulting|Agency|Company|Co\.?|Awards))\s+(?:is|are)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?i:fastest[\s-]growing|largest|leading|biggest|premier|foremost|most\s+(?:prestigious|trusted|innovative|established|recogni[sz]ed|awarded))\s",
+    // "EduVoyage has been organising award-winning educational tours since 2004": a name run
+    // together (not a Mc or Mac surname) and how long it has traded, so "Tom Reed has been
+    // running the Leeds meetup since 2019" stays a person, and so does "McKenzie".
+    r"^\W*(?:[A-LN-Z][a-z]+|M(?:[abd-z][a-z]*|a(?:[abd-z][a-z]*)?))[A-Z][\w&.-]*\s+(?:has|have)\s+been\s+(?:organising|organizing|running|providing|delivering|supplying|manufacturing|designing|producing|serving|offering|operating|crafting|making|building|creating|installing|publishing|hosting|distributing|developing|placing|insuring|arranging)\s+(?:[\w&'’,-]+\s+){0,6}?(?i:since\s+(?:19|20)\d\d|for\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty)\+?\s+(?:years|decades))",
     // "The Grand Meridian Dubai is a luxurious 5-star property located in the heart of
     // Business Bay": a venue's brochure line, told by where it stands
     r"^\W*[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,3}?(?:hotel|property|resort|venue|winery|brewery|distillery|retreat)\s+(?:located|situated|nestled)\s+(?:in|on|at|right|just|among|between)\s",
@@ -247,7 +256,7 @@ fn business_cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:building|developing|creating|reinventing|redefining|rethinking|making)\s+(?:the\s+)?(?:next[\s-]generation|future|first|only|world['’]s|new\s+standard|smarter|simplest|easiest)|next[\s-]generation\s+of|ai[\s-](?:powered|driven|first|native)|(?:we're|we’re|we are)\s+(?:a|an|the)|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development|(?:the\s+)?ops|(?:the\s+)?operations)|freight forwarder|forwarding agent|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of\s+(?-i:[A-Z])\w*|(?:a|an|the|our|are|and|most|well|highly)[\s-]+reputed|premier|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|sdr|bdr|sales development|talent acquisition|talent partner|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director)|host of|featured in|like yours|shortlisted for|the (?:largest|biggest)|early-stage fund|seed fund|venture fund|fund backing|we invest|\d[\d,.]*\+?\s+(?:downloads|subscribers|listeners|followers))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:we|we're|we’re|we are)\s+(?:help|helps|supply|provide|offer|build|make|manufacture|specialise|specialize|work with|partner with|are a|are an|are the|are leading|are one of)|(?:we're|we’re|we are)\s+(?:building|developing|creating|reinventing|redefining|rethinking|making)\s+(?:the\s+)?(?:next[\s-]generation|future|first|only|world['’]s|new\s+standard|smarter|simplest|easiest)|next[\s-]generation\s+of|ai[\s-](?:powered|driven|first|native)|(?:we're|we’re|we are)\s+(?:a|an|the)|our\s+(?:platform|product|company|firm|agency|team|clients|customers|solution|solutions|services|software|app)|helping\s+(?:[\w-]+\s+){0,2}?[\w-]+s|founder|co-founder|cofounder|ceo|cto|coo|head up|head of (?:sales|growth|partnerships|marketing|business development)|run (?:growth|sales|partnerships|marketing|bd|business development|(?:the\s+)?ops|(?:the\s+)?operations)|freight forwarder|forwarding agent|partnerships|business development|account (?:executive|manager)|award-winning|leading|,\s*(?:a|the)\s+(?:global\s+|national\s+|recogni[sz]ed\s+|trusted\s+|proven\s+|market\s+|industry\s+)?leader\s+in|on\s+behalf\s+of\s+(?-i:[A-Z])\w*|(?:a|an|the|our|are|and|most|well|highly)[\s-]+reputed|premier|(?:we're|we’re|we\s+are)\s+(?:a\s+)?(?:professional|leading|reputed|certified|established)\s+(?:manufacturer|exporter|supplier|factory)|pvt|ltd|llc|inc|gmbh|agency|consultancy|revolutioni[sz]ing|transforming|disrupting|reinventing|on a mission|next-gen|cutting-edge|innovative|all-in-one|full-service|fastest[- ]growing|top-producing|proudly serving|recruiter|realtor|headhunter|sdr|bdr|sales development|talent acquisition|talent partner|(?:insurance|mortgage|real estate|business|freight|customs) broker|sales (?:rep|representative|executive|manager|director)|host of|featured in|like yours|shortlisted for|the (?:largest|biggest)|early-stage fund|seed fund|venture fund|fund backing|we invest|\d[\d,.]*\+?\s+(?:downloads|subscribers|listeners|followers))(?-u:\b)|^\W*(?:we're|we’re|we are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3},\s*(?:a|an|the)(?-u:\b)|^\W*(?:we're|we’re|we\s+are)\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}\s+(?-i:Academy|School|Agency|Studios?|Labs|Group|Ltd|Inc|Institute|Consulting|Solutions),\s*helping(?-u:\b)",
         )
     })
 }
@@ -331,6 +340,14 @@ mod tests {
             "we are web design agency from Lahore with 8 years experience making website for small business.",
             "My name is Ravi and I am currently working as Senior Business Analyst since 7 years in banking domain.",
             "I'm a freelance bookkeeper with 12+ years of experience helping cafés stay on top of VAT.",
+            "Pike & Lowe is an independent Lloyd’s broker with over 25 years’ experience placing complex commercial risks.",
+            "PrimeLink 3PL is a full-service third-party logistics provider with over 2 million square feet of warehouse space.",
+            "SheetSmith is the AI-powered documentation assistant that architects love.",
+            "Kestrel Educational is one of the UK’s fastest-growing independent publishers.",
+            "The Global Design Excellence Awards is one of the world’s most prestigious international programmes.",
+            "EduVoyage has been organising award-winning educational tours since 2004.",
+            "we are SkyPath Aviation Academy, helping young ppl become airline pilots with our 18 month integrated ATPL",
+            "We are professional manufacturer of custom printed packaging since 2008, located in Dongguan, China.",
         ] {
             assert!(is_business_intro(s), "{s}");
         }
@@ -419,6 +436,13 @@ mod tests {
             "I am seeking for opportunity as Software Developer Intern or Fresher in your reputed organisation.",
             "We're building a Postgres queue at Kestrel and hit the same vacuum stall you described.",
             "We are making the next batch of sourdough on Friday.",
+            "Tom Reed has been running the Leeds meetup since 2019, and he suggested I write.",
+            "Priya Nair is one of the most respected underwriters in the London market.",
+            "Marta Ruiz is one of the leading kelp ecologists in Norway.",
+            "McKenzie has been running the Leeds parkrun since 2015, and she is stepping down in June.",
+            "Zotero is a tool that every PhD student in our lab leans on.",
+            "I'm a buyer at Halden Medical, and we are looking for a manufacturer who can extrude 3 mm PEEK tubing.",
+            "We're Maya and Joel, helping out with the Harehills allotment open day on Saturday.",
         ] {
             assert!(!is_business_intro(s), "{s}");
         }

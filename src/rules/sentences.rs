@@ -117,7 +117,7 @@ fn opens_clause(text: &str) -> bool {
         "would", "could", "can", "hope", "thanks", "thx", "ty", "btw", "also", "anyway", "anyways",
         "pls", "please", "we", "u", "you", "ur", "just", "happy", "love", "looking", "cheers",
         "hmu", "dm", "keen", "feel", "def", "tbh", "honestly", "ps", "hey", "hi", "congrats",
-        "wanna", "gonna",
+        "wanna", "gonna", "trying", "tryna",
     ];
     let end = text
         .find(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))
