@@ -334,17 +334,14 @@ fn has_their_work(text: &str) -> bool {
     })
 }
 
-/// Whether the words after a comma start a new clause rather than a title.
+/// Whether the words after a comma start a new clause with its own subject ("your
+/// portfolio, our team was impressed") rather than a title. Other words may go on describing
+/// the piece ("your PyCon talk, and the flame graphs in it") or start a clause that still
+/// names it ("I tried your recipe, my kids asked for the beans").
 fn opens_clause_after_comma(tail: &str) -> bool {
-    // A new subject: "your portfolio, our team was impressed". Other words may go on
-    // describing the piece ("your PyCon talk, and the flame graphs in it") or start a clause
-    // that still names it ("I tried your recipe, my kids asked for the beans").
-    const CLAUSE_WORDS: &[&str] = &["our"];
-    let first = tail
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+    tail.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))
         .find(|w| !w.is_empty())
-        .unwrap_or("");
-    CLAUSE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(first))
+        .is_some_and(|first| first.eq_ignore_ascii_case("our"))
 }
 
 /// Something the reader did, told as a fact only someone who knows them could tell: "the
