@@ -159,10 +159,15 @@ fn newline_boundary(masked: &str, start: usize, at: usize) -> Option<(usize, usi
     let rest = &masked[after_nl..];
     let next_line = rest.split(['\n', '\r']).next().unwrap_or("").trim_start();
     let blank_next = next_line.is_empty();
+    // An emoji at the end of a line closes the sentence as a full stop would ("... linking up
+    // on here 👍" above the signature).
     let closes = before
+        .trim_end_matches(['\u{fe0f}', '\u{200d}'])
         .chars()
         .last()
-        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ',' | ':' | ';' | '\u{2026}'));
+        .is_some_and(|c| {
+            matches!(c, '.' | '!' | '?' | ',' | ':' | ';' | '\u{2026}') || is_emoji(c)
+        });
     let list_next = next_line.starts_with(['-', '*', '+', '\u{2022}'])
         || next_line.split_once(['.', ')']).is_some_and(|(n, _)| {
             !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())
@@ -262,6 +267,22 @@ mod tests {
     fn a_wrapped_line_continues_the_sentence() {
         let t = "I would really like to add you to my professional\nnetwork on LinkedIn today.";
         assert_eq!(texts(t).len(), 1);
+    }
+
+    #[test]
+    fn an_emoji_at_the_end_of_a_line_ends_the_sentence() {
+        let t = "Let me know if you fancy linking up on here 👍\nDave, Northside Scaffolding";
+        assert_eq!(
+            texts(t),
+            vec![
+                "Let me know if you fancy linking up on here 👍",
+                "Dave, Northside Scaffolding"
+            ]
+        );
+        assert_eq!(
+            texts("Huge congrats ❤️\nAnna from the Leeds office").len(),
+            2
+        );
     }
 
     #[test]
