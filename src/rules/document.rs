@@ -404,6 +404,10 @@ fn is_reason(found: &[(DetailKind, Range<usize>)]) -> bool {
 const DENSE_MIN_WORDS: usize = 6;
 /// How many detailed sentences make a draft dense.
 const DENSE_SENTENCES: usize = 3;
+/// Fewer detailed sentences do when they hold every kind of weak detail between them: a
+/// heads-up naming the seminar, its quoted title, its day and its room, then a question.
+const DENSE_FEW_SENTENCES: usize = 2;
+const DENSE_FEW_KINDS: usize = 3;
 
 /// A draft with no stock phrase at all whose sentences are full of concrete detail, in the
 /// writer's own voice rather than the company "we", and which speaks to the reader at least
@@ -429,7 +433,9 @@ fn dense_with_detail(draft: &Draft<'_>) -> bool {
             kinds.extend(found);
         }
     }
-    addressed && detailed >= DENSE_SENTENCES && kinds.len() >= 2
+    addressed
+        && ((detailed >= DENSE_SENTENCES && kinds.len() >= 2)
+            || (detailed >= DENSE_FEW_SENTENCES && kinds.len() >= DENSE_FEW_KINDS))
 }
 
 fn in_heading(draft: &Draft<'_>, offset: usize) -> bool {

@@ -159,14 +159,19 @@ fn newline_boundary(masked: &str, start: usize, at: usize) -> Option<(usize, usi
     let rest = &masked[after_nl..];
     let next_line = rest.split(['\n', '\r']).next().unwrap_or("").trim_start();
     let blank_next = next_line.is_empty();
-    // An emoji at the end of a line closes the sentence as a full stop would ("... linking up
-    // on here 👍" above the signature).
+    // An emoji at the end of a line closes the sentence as a full stop would when the next
+    // line starts a sentence: a capital ("... linking up on here 👍" above "Dave, Northside")
+    // or a texted clause opener ("i am fleet manager"). Other lower-case lines go on with it
+    // ("building 🙌" then "especially the mmap path").
+    let next_capital =
+        next_line.chars().next().is_some_and(char::is_uppercase) || opens_clause(next_line);
     let closes = before
         .trim_end_matches(['\u{fe0f}', '\u{200d}'])
         .chars()
         .last()
         .is_some_and(|c| {
-            matches!(c, '.' | '!' | '?' | ',' | ':' | ';' | '\u{2026}') || is_emoji(c)
+            matches!(c, '.' | '!' | '?' | ',' | ':' | ';' | '\u{2026}')
+                || (is_emoji(c) && next_capital)
         });
     let list_next = next_line.starts_with(['-', '*', '+', '\u{2022}'])
         || next_line.split_once(['.', ')']).is_some_and(|(n, _)| {
@@ -283,6 +288,11 @@ mod tests {
             texts("Huge congrats ❤️\nAnna from the Leeds office").len(),
             2
         );
+        // A lower-case next line goes on with the sentence.
+        let t = "Huge fan of what you and the team are building 🙌\nespecially the 3.1 mmap path";
+        assert_eq!(texts(t).len(), 1);
+        let t = "really impresive work u are doing 👍\ni am fleet manager at pune";
+        assert_eq!(texts(t).len(), 2);
     }
 
     #[test]
