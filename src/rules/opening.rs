@@ -448,8 +448,6 @@ mod tests {
             "McKenzie has been running the Leeds parkrun since 2015, and she is stepping down in June.",
             "We are Maya and Joel, one of the couples from your Saturday pottery class.",
             "We raised £12,000 for the Calder flood fund at the May fair.",
-            "We are Maya and Joel, one of the couples from your Saturday pottery class.",
-            "We raised £12,000 for the Calder flood fund at the May fair.",
             "We run smppkit 3.2 in front of two SMSCs at a regional MVNO, and since we upgraded on 4 June the merge tags go out unrendered.",
             "Zotero is a tool that every PhD student in our lab leans on.",
             "I'm a buyer at Halden Medical, and we are looking for a manufacturer who can extrude 3 mm PEEK tubing.",

@@ -163,7 +163,7 @@ fn newline_boundary(masked: &str, start: usize, at: usize) -> Option<(usize, usi
     // line starts a sentence: a capital ("... linking up on here 👍" above "Dave, Northside")
     // or a texted clause opener ("i am fleet manager"). Other lower-case lines go on with it
     // ("building 🙌" then "especially the mmap path").
-    let next_capital =
+    let next_starts_sentence =
         next_line.chars().next().is_some_and(char::is_uppercase) || opens_clause(next_line);
     let closes = before
         .trim_end_matches(['\u{fe0f}', '\u{200d}'])
@@ -171,7 +171,7 @@ fn newline_boundary(masked: &str, start: usize, at: usize) -> Option<(usize, usi
         .last()
         .is_some_and(|c| {
             matches!(c, '.' | '!' | '?' | ',' | ':' | ';' | '\u{2026}')
-                || (is_emoji(c) && next_capital)
+                || (is_emoji(c) && next_starts_sentence)
         });
     let list_next = next_line.starts_with(['-', '*', '+', '\u{2022}'])
         || next_line.split_once(['.', ')']).is_some_and(|(n, _)| {
