@@ -20,6 +20,8 @@ struct Masker<'a> {
     run_heading: bool,
     in_heading: bool,
     skip_depth: usize,
+    /// For each open link, whether it is an autolink (and so raised `skip_depth`).
+    open_links: Vec<bool>,
 }
 
 impl<'a> Masker<'a> {
@@ -32,6 +34,7 @@ impl<'a> Masker<'a> {
             run_heading: false,
             in_heading: false,
             skip_depth: 0,
+            open_links: Vec::new(),
         }
     }
 
@@ -126,9 +129,11 @@ fn start_tag(masker: &mut Masker<'_>, tag: &Tag<'_>) {
     match tag {
         Tag::Emphasis | Tag::Strong | Tag::Strikethrough => {}
         Tag::Link { link_type, .. } => {
-            if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+            let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+            if autolink {
                 masker.skip_depth += 1;
             }
+            masker.open_links.push(autolink);
         }
         Tag::Image { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
             masker.close_run();
@@ -147,6 +152,9 @@ fn end_tag(masker: &mut Masker<'_>, tag: TagEnd) {
         TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => {}
         TagEnd::Link => {
             // Only autolinks raised the depth; a plain link's text stays in the run.
+            if masker.open_links.pop() == Some(true) {
+                masker.skip_depth = masker.skip_depth.saturating_sub(1);
+            }
         }
         TagEnd::Image | TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
             masker.skip_depth = masker.skip_depth.saturating_sub(1);
@@ -224,6 +232,19 @@ mod tests {
         assert!(!m.contains("html block"));
         assert!(!m.contains("auto.link"));
         assert!(!m.contains("note"));
+    }
+
+    #[test]
+    fn prose_after_an_autolink_is_still_read() {
+        // A forwarded email's header line holds an address in angle brackets; everything
+        // after it is still the draft.
+        let text = "From: Sanne <sanne@praktijk.example>\nDate: 3 March\n\nDear Sir/Madam,\n\nSee <https://x.example> and [docs](https://y.example) then grow my network.\n";
+        let m = masked(text);
+        assert!(!m.contains("praktijk.example"), "{m}");
+        assert!(m.contains("Date: 3 March"), "{m}");
+        assert!(m.contains("Dear Sir/Madam"), "{m}");
+        assert!(m.contains("then grow my network"), "{m}");
+        assert!(!m.contains("x.example"), "{m}");
     }
 
     #[test]
