@@ -1140,6 +1140,7 @@ pub fn is_about_reader(sentence: &str) -> bool {
     // The formulas of a formal letter ("under your kind guidance", "for your kind perusal")
     // would be written to any professor.
     let sentence = constant(Id::DEFERENTIAL_FORMULA).replace_all(&sentence, " ");
+    let sentence = constant(Id::HABIT_USED_TO).replace_all(&sentence, " ");
     about_reader().is_match(&named_hope().replace_all(&sentence, " "))
 }
 
@@ -1633,6 +1634,33 @@ mod tests {
                 .iter()
                 .any(|k| matches!(k, DetailKind::SharedHistory | DetailKind::TheirWork)),
             "{generic}"
+        );
+    }
+
+    #[test]
+    fn a_habit_of_the_senders_is_not_about_the_reader() {
+        assert!(!is_about_reader(
+            "I hold a steroid injection qualification (2022) and am used to running my own lists."
+        ));
+        assert!(!is_about_reader(
+            "We're accustomed to night shifts on the renal ward."
+        ));
+        assert!(is_about_reader("We used your checklist on the renal ward."));
+        assert!(is_about_reader("You used to run the Leeds meetup."));
+    }
+
+    #[test]
+    fn something_discussed_together_is_shared_history() {
+        let none = names(&[]);
+        assert!(details(
+            "Following up on the gentamicin levels for bed 14 that we discussed on this morning's round.",
+            &none
+        )
+        .contains(&DetailKind::SharedHistory));
+        // A bump pointing back at "what we discussed" names nothing.
+        assert!(
+            !details("Would love to circle back on what we discussed.", &none)
+                .contains(&DetailKind::SharedHistory)
         );
     }
 

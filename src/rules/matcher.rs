@@ -756,7 +756,10 @@ fn passes_conditions(
     {
         return false;
     }
-    if spec.unless_detail_follows && detail_follows(m, masked, sentences, names) {
+    if spec.unless_detail_follows
+        && !(spec.category == PLATFORM_DEFAULT && is_bare_kudos(m, masked))
+        && detail_follows(m, masked, sentences, names)
+    {
         return false;
     }
     true
@@ -837,6 +840,33 @@ fn previous_sentence<'t>(
 /// The category of praise rules, whose specific detail must be more than one name:
 /// "impressed by everything Lumen Foods is doing" praises a company it only names.
 const PRAISE: &str = "vague_flattery";
+/// The category of the platform's one-click texts.
+const PLATFORM_DEFAULT: &str = "platform_default";
+
+/// Words a bare kudos line may hold besides the one-click phrase: a name, "huge", "so".
+const BARE_KUDOS_SPARE_WORDS: usize = 1;
+
+/// "Congrats on the new role!" as a sentence of its own, give or take a name and an emoji:
+/// the platform's one-click text standing alone. Such a line is not excused by detail two
+/// sentences on (`detail_follows`); a next sentence that is itself specific still excuses it
+/// (`specific_around`), since personal notes often open "Congrats on the new role, Dimitri!"
+/// and go straight into what they did. "Congrats on the new role at Brightpath!" names the
+/// place and is not bare.
+fn is_bare_kudos(m: &PhraseMatch, masked: &str) -> bool {
+    let (Some(before), Some(after)) = (
+        masked.get(m.sentence.start..m.range.start),
+        masked.get(m.range.end..m.sentence.end),
+    ) else {
+        return false;
+    };
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    words(before) + words(after) <= BARE_KUDOS_SPARE_WORDS
+        && !masked.get(m.range.clone()).is_some_and(names_the_place)
+}
 
 /// The sentence (with the match itself blanked) carries a detail, or the next sentence of
 /// the same block names their work, a shared event or a mutual contact. For praise

@@ -40,19 +40,39 @@ pub fn run(
         return Vec::new();
     };
     let greeting = document::greeting(draft).map(|g| g.line);
-    let body: Vec<Range<usize>> = draft
-        .sentences
-        .iter()
-        .filter(|s| {
-            !draft.prose.heading_at(s.start)
-                && !greeting.as_ref().is_some_and(|g| g.contains(&s.start))
-        })
-        .map(|s| s.start + inline_greeting_len(draft.masked(s.clone()))..s.end)
-        .filter(|s| is_substantive(draft.masked(s.clone()), s, phrase_findings))
-        .take(OPENING_SENTENCES)
-        .collect();
+    // The draft's own opening, then the opening of each earlier message quoted below it: a
+    // reply chain or a forward carries the first pitch further down.
+    let mut starts = vec![0];
+    starts.extend(quoted_message_starts(draft.text));
     let mut out = Vec::new();
-    for sentence in &body {
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(usize::MAX);
+        let body: Vec<Range<usize>> = draft
+            .sentences
+            .iter()
+            .filter(|s| {
+                (start..end).contains(&s.start)
+                    && !draft.prose.heading_at(s.start)
+                    && !greeting.as_ref().is_some_and(|g| g.contains(&s.start))
+            })
+            .map(|s| s.start + inline_greeting_len(draft.masked(s.clone()))..s.end)
+            .filter(|s| is_substantive(draft.masked(s.clone()), s, phrase_findings))
+            .take(OPENING_SENTENCES)
+            .collect();
+        out.extend(flag_opening(draft, spec, &body, phrase_findings));
+    }
+    out
+}
+
+/// The pitch sentences among one message's opening `body` sentences.
+fn flag_opening(
+    draft: &Draft<'_>,
+    spec: &crate::rules::RuleSpec,
+    body: &[Range<usize>],
+    phrase_findings: &[Finding],
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for sentence in body {
         let text = draft.masked(sentence.clone());
         if !is_business_intro(text) {
             if ties_to_reader(draft, sentence) || !out.is_empty() {
@@ -84,6 +104,48 @@ pub fn run(
         }
     }
     out
+}
+
+/// Where the body of each earlier message quoted in a reply or a forward begins: the first
+/// line after a quote header ("-----Original Message-----", "---------- Forwarded message
+/// ---------", "On Tue, 4 Mar 2025, Tom wrote:", or a "From:" line followed by "Sent:",
+/// "Date:", "To:" or "Subject:") that is not itself a header line or blank. Quote marks
+/// (`>`) at the start of a line are ignored.
+fn quoted_message_starts(text: &str) -> Vec<usize> {
+    static SEPARATOR: OnceLock<Regex> = OnceLock::new();
+    static HEADER: OnceLock<Regex> = OnceLock::new();
+    let separator = SEPARATOR.get_or_init(|| {
+        compile(r"(?i)^(?:-{2,}[ \t]*(?:original message|forwarded message)[ \t]*-{2,}|begin forwarded message:|on [^\n]{4,200}(?-u:\b)wrote:)[ \t]*$")
+    });
+    let header = HEADER.get_or_init(|| compile(r"(?i)^(?:from|sent|date|to|cc|subject)[ \t]*:"));
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start_matches(['>', ' ', '\t']).trim_end();
+        lines.push((
+            offset + line.len() - line.trim_start_matches(['>', ' ', '\t']).len(),
+            body,
+        ));
+        offset += line.len();
+    }
+    let is_header = |i: usize| lines.get(i).is_some_and(|(_, l)| header.is_match(l));
+    let mut starts = Vec::new();
+    let mut pending = false;
+    for (i, &(at, line)) in lines.iter().enumerate() {
+        if separator.is_match(line) {
+            pending = true;
+        } else if is_header(i) {
+            // A lone "From:" line is a header only with another header right below it.
+            pending |= line
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case("from"))
+                && is_header(i + 1);
+        } else if pending && !line.is_empty() {
+            starts.push(at);
+            pending = false;
+        }
+    }
+    starts
 }
 
 /// A sentence that can open the body: not a subject line, a second greeting, a fragment, or
@@ -217,7 +279,7 @@ const COMPANY_CLAIMS: &[&str] = &[
     // word a kind of business, and how long it has served
     r"^\W*(?:[A-Z][\w&.'’-]*\s+){0,3}(?:Cleaning|Cleaners|Services|Solutions|Insurance|Partners|Group|Ltd\.?|Limited|Co\.?|Company|Agency|Studios?|Realty|Roofing|Plumbing|Electrical|Landscaping|Logistics|Consulting|Consultants|Marketing|Digital|Builders|Construction|Accountants|Accounting|Bookkeeping|Associates|Advisors|Advisers|Bakery|Florists?|Events|Rentals|Records|Productions|Photography|Motors|Lettings|Estates|Recruitment|Staffing|Security|Removals|Catering|Interiors)\s+(?:has|have)\s+been\s+(?:proudly\s+)?(?:serving|helping|supporting|protecting|providing|cleaning|insuring|representing|trusted\s+by)\s",
     // "Calder Street Partners is a boutique M&A adviser with 60+ completed deals"
-    r"^\W*[A-Z][\w&.-]+(?:\s+(?:&|and|[A-Z0-9][\w&.-]*)){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&'’-]+,?\s+){0,4}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label|company|business|charity|nonprofit|non-profit|not-for-profit|NGO|foundation|trust|organi[sz]ation|assistant|software|solution|engine|marketplace|forwarder)\s+(?:with|that|which|who|based|serving|representing|specialising|specializing|founded|focused|dedicated|ranked|trusted|built|designed|helping|working|transforming|revolutioni[sz]ing|reshaping|redefining|powering|restoring|delivering|providing|empowering|supporting|bringing|enabling|making|offering|connecting)\s",
+    r"^\W*[A-Z][\w&.-]+(?:\s+(?:&|and|[A-Z0-9][\w&.-]*)){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&'’-]+,?\s+){0,4}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label|company|business|charity|nonprofit|non-profit|not-for-profit|NGO|foundation|trust|organi[sz]ation|assistant|software|solution|engine|marketplace|forwarder)\s+(?:with|that|which|who|based|serving|representing|specialising|specializing|founded|focused|dedicated|ranked|trusted|built|designed|helping|working|tackling|fighting|combating|combatting|championing|transforming|revolutioni[sz]ing|reshaping|redefining|powering|restoring|delivering|providing|empowering|supporting|bringing|enabling|making|offering|connecting)\s",
     // "Kestrel Educational is one of the UK's fastest-growing independent publishers", "The
     // Global Design Excellence Awards is one of the world's most prestigious programmes": a
     // trading name (run together, or ending in a kind of business) ranked among its peers, so
@@ -397,6 +459,27 @@ mod tests {
     fn a_pitch_in_the_third_sentence_is_still_the_opening() {
         let third = "Hi Sam,\n\nThe spring was a busy one for us. The team spent it rebuilding outbound tooling. Brightloop is the #1 rated sales engagement platform on G2.\n";
         assert!(fires(third));
+    }
+
+    #[test]
+    fn the_opening_of_a_quoted_earlier_message_is_read_too() {
+        let forwarded = "Hi Daniel,\n\nNot sure my last email reached you, so here it is again.\n\nSanne\n\n---------- Forwarded message ---------\nFrom: Sanne Verbeek <sanne@praktijk.example>\nDate: Mon, 3 Mar 2025\nSubject: Growing online\n\nDear Sir/Madam,\n\nPixelPraktijk is a digital agency that specialises in websites for healthcare providers.\n";
+        assert!(fires(forwarded));
+        let outlook = "Dear Folake,\n\nDoes the £10,000 threshold in your guidance apply to the amount we request?\n\nFrom: Rhiannon Price\nSent: 04 September 2025 11:02\nTo: Folake Adeyemi\n\nDear Folake,\n\nGreenway Food Hub is a grassroots charity tackling food insecurity across North Cardiff.\n";
+        assert!(fires(outlook));
+        let quoted = "Hi Gareth,\n\nAny thoughts on the below?\n\nOn Wed, 26 Feb 2025 at 08:47, Hollie Brennan wrote:\n> Hi Gareth,\n>\n> Sentrix Inspection Systems has installed over 400 x-ray units in snack plants.\n";
+        assert!(fires(quoted));
+        // "From:" in a sentence, and a lone "From:" line, start no quoted message.
+        let plain = "Hi Ana,\n\nFrom: the desk of a tired organiser.\n\nThanks for the tour of the bakery on Saturday.\n";
+        assert_eq!(quoted_message_starts(plain), Vec::<usize>::new());
+        let starts = quoted_message_starts(quoted);
+        assert_eq!(starts.len(), 1);
+        assert!(quoted[starts[0]..].starts_with("Hi Gareth,"), "{starts:?}");
+        // Short header lines and multibyte text after a header word do not trip it.
+        assert_eq!(
+            quoted_message_starts("To:\nCc:é\nFrom:\n"),
+            Vec::<usize>::new()
+        );
     }
 
     #[test]
