@@ -522,6 +522,16 @@ mod tests {
         assert!(!fired.iter().any(|r| r == "missing-context"), "{fired:?}");
     }
 
+    #[test]
+    fn a_memory_of_a_merge_field_is_not_a_shared_one() {
+        let merged = "Hi [First Name],\n\nIt was great chatting at [SHOW NAME]. Happy to jump on a quick call whenever works for you.\n";
+        let fired = rules_fired(merged);
+        assert!(fired.iter().any(|r| r == "missing-context"), "{fired:?}");
+        let filled = "Hi Jenna,\n\nIt was great chatting at FABTECH in Chicago. Happy to jump on a quick call whenever works for you.\n";
+        let fired = rules_fired(filled);
+        assert!(!fired.iter().any(|r| r == "missing-context"), "{fired:?}");
+    }
+
     fn finding(category: &str, range: Range<usize>) -> Finding {
         Finding {
             rule: format!("{category}-{}-{}", range.start, range.end),

@@ -317,10 +317,15 @@ fn evidence_within(
         // The "you" of a stock phrase does not make the rest of the sentence about the reader
         // either: "I am reaching out to you because I am moving to Tilburg in August".
         let rest = (flagged_len > 0).then(|| blank_ranges(text, sentence.start, flagged));
-        let details = match &rest {
+        let mut details = match &rest {
             None => draft.details(sentence),
             Some(rest) => evidence::details(rest, &draft.names),
         };
+        // Blanking a flagged merge field hides it from `details`; the memory it sat in is
+        // still the template's.
+        if rest.is_some() && evidence::has_merge_field(text) {
+            details.retain(|k| *k != DetailKind::SharedHistory);
+        }
         let judged = rest.as_deref().unwrap_or(text);
         let weak_counts = details.iter().any(|k| !k.is_strong())
             && weak_details_tie(text, judged, elaborates, details.len());

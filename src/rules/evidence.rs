@@ -679,6 +679,12 @@ fn placeholder_like() -> &'static Regex {
     constant(Id::PLACEHOLDER_LIKE)
 }
 
+/// Whether the sentence holds something shaped like a merge field. "It was great chatting at
+/// [SHOW NAME]" is a mail merge's memory, not a shared one, so its history does not count.
+pub fn has_merge_field(sentence: &str) -> bool {
+    placeholder_like().is_match(sentence)
+}
+
 /// The constant evidence regex `id`, compiled on first use and then shared.
 fn constant(id: Id) -> &'static Regex {
     constant_at(id as usize)
@@ -839,7 +845,7 @@ fn compute_details(sentence: &str, names: &KnownNames) -> Vec<DetailKind> {
     {
         found.push(DetailKind::TheirWork);
     }
-    if shared_history().is_match(&cleaned) {
+    if shared_history().is_match(&cleaned) && !has_merge_field(sentence) {
         found.push(DetailKind::SharedHistory);
     }
     if has_mutual_contact(&cleaned) {
@@ -1657,6 +1663,12 @@ mod tests {
             &none
         )
         .contains(&DetailKind::SharedHistory));
+        assert!(!details("It was great chatting at [SHOW NAME].", &none)
+            .contains(&DetailKind::SharedHistory));
+        assert!(
+            details("It was great chatting at FABTECH in Chicago.", &none)
+                .contains(&DetailKind::SharedHistory)
+        );
         // A bump pointing back at "what we discussed" names nothing.
         assert!(
             !details("Would love to circle back on what we discussed.", &none)

@@ -233,10 +233,21 @@ fn next_ties_to_reader(draft: &Draft<'_>, sentence: &Range<usize>) -> bool {
 /// "I'm Tom from Ledgerly, and we help...", "We are Oceanic Marine Services, a reputed...":
 /// the sender introduces themselves and says what their business is or does.
 pub fn is_business_intro(text: &str) -> bool {
+    // "My name is Joanna and my son Filip is 10, he plays in goal since 2 years": a parent.
+    if family_member().is_match(text) {
+        return false;
+    }
     intro_start().is_match(text) && (business_cue().is_match(text) || is_own_track_record(text))
         // "Lakeside Trust is a charity working with young carers, which is why your job ad
         // caught my eye" describes the reader's organisation, not the sender's.
         || company_claim().is_match(text) && !evidence::is_about_reader(text)
+}
+
+fn family_member() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(r"(?i)(?-u:\b)my\s+(?:son|daughter|child|children|kids?|boy|girl)(?-u:\b)")
+    })
 }
 
 /// The sender's own reach or output, in a sentence that does not mention the reader: "with
@@ -279,12 +290,12 @@ const COMPANY_CLAIMS: &[&str] = &[
     // word a kind of business, and how long it has served
     r"^\W*(?:[A-Z][\w&.'’-]*\s+){0,3}(?:Cleaning|Cleaners|Services|Solutions|Insurance|Partners|Group|Ltd\.?|Limited|Co\.?|Company|Agency|Studios?|Realty|Roofing|Plumbing|Electrical|Landscaping|Logistics|Consulting|Consultants|Marketing|Digital|Builders|Construction|Accountants|Accounting|Bookkeeping|Associates|Advisors|Advisers|Bakery|Florists?|Events|Rentals|Records|Productions|Photography|Motors|Lettings|Estates|Recruitment|Staffing|Security|Removals|Catering|Interiors)\s+(?:has|have)\s+been\s+(?:proudly\s+)?(?:serving|helping|supporting|protecting|providing|cleaning|insuring|representing|trusted\s+by)\s",
     // "Calder Street Partners is a boutique M&A adviser with 60+ completed deals"
-    r"^\W*[A-Z][\w&.-]+(?:\s+(?:&|and|[A-Z0-9][\w&.-]*)){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&'’-]+,?\s+){0,4}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label|company|business|charity|nonprofit|non-profit|not-for-profit|NGO|foundation|trust|organi[sz]ation|assistant|software|solution|engine|marketplace|forwarder)\s+(?:with|that|which|who|based|serving|representing|specialising|specializing|founded|focused|dedicated|ranked|trusted|built|designed|helping|working|tackling|fighting|combating|combatting|championing|transforming|revolutioni[sz]ing|reshaping|redefining|powering|restoring|delivering|providing|empowering|supporting|bringing|enabling|making|offering|connecting)\s",
+    r"^\W*[A-Z][\w&.-]+(?:\s+(?:&|and|[A-Z0-9][\w&.-]*)){0,3}\s+is\s+(?:an?|the)\s+(?:[\w&'’-]+,?\s+){0,4}?(?:firm|adviser|advisor|advisory|agency|consultancy|practice|studio|platform|provider|specialist|boutique|manufacturer|supplier|distributor|brokerage|broker|publisher|label|company|business|charity|club|academy|nonprofit|non-profit|not-for-profit|NGO|foundation|trust|organi[sz]ation|assistant|software|solution|engine|marketplace|forwarder)\s+(?:with|that|which|who|based|serving|representing|specialising|specializing|founded|focused|dedicated|ranked|trusted|built|designed|helping|working|tackling|fighting|combating|combatting|championing|transforming|revolutioni[sz]ing|reshaping|redefining|powering|restoring|delivering|providing|empowering|supporting|bringing|enabling|making|offering|connecting)\s",
     // "Kestrel Educational is one of the UK's fastest-growing independent publishers", "The
     // Global Design Excellence Awards is one of the world's most prestigious programmes": a
     // trading name (run together, or ending in a kind of business) ranked among its peers, so
     // "Marta Ruiz is one of the leading kelp ecologists" stays a person.
-    r"^\W*(?:(?:[A-LN-Z][a-z]+|M(?:[abd-z][a-z]*|a(?:[abd-z][a-z]*)?))[A-Z][\w&.-]*|[A-Z][\w&.'’-]*(?:\s+(?:&|of|[A-Z][\w&.'’-]*)){0,3}\s+(?:Ltd\.?|Limited|Group|Travel|Tours|Education|Educational|Learning|Publishing|Press|Media|Labs|Games|Studios?|Software|Systems|Technologies|Solutions|Services|Partners|Logistics|Insurance|Consulting|Agency|Company|Co\.?|Awards|Components|Parts|Supplies|Distribution|Networks|Telecom|Construction))\s+(?:is|are)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?i:fastest[\s-]growing|largest|leading|biggest|premier|foremost|most\s+(?:prestigious|trusted|innovative|established|recogni[sz]ed|awarded))\s",
+    r"^\W*(?:(?:[A-LN-Z][a-z]+|M(?:[abd-z][a-z]*|a(?:[abd-z][a-z]*)?))[A-Z][\w&.-]*|[A-Z][\w&.'’-]*(?:\s+(?:&|of|[A-Z][\w&.'’-]*)){0,3}\s+(?:Ltd\.?|Limited|Group|Travel|Tours|Education|Educational|Learning|Publishing|Press|Media|Labs|Games|Studios?|Software|Systems|Technologies|Solutions|Services|Partners|Logistics|Insurance|Consulting|Agency|Company|Co\.?|Awards|Components|Parts|Supplies|Distribution|Networks|Telecom|Construction))\s+(?:is|are)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?[\w-]+['’]s\s+)?(?i:fastest[\s-]growing|largest|leading|biggest|premier|foremost|most\s+(?:prestigious|trusted|innovative|established|recogni[sz]ed|awarded))\s",
     // "EduVoyage has been organising award-winning educational tours since 2004": a name run
     // together (not a Mc or Mac surname) and how long it has traded, so "Tom Reed has been
     // running the Leeds meetup since 2019" stays a person, and so does "McKenzie".
@@ -308,7 +319,7 @@ fn intro_start() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         compile(
-            r"(?i)^\W*(?:(?:so|and|well|also|quick intro|a quick intro)[\s,:—–-]+)?(?:i'm|i’m|i am|im|my name(?:'s|’s| is)|this is|(?:it\s+is|it['’]s)\s+(?:my|our)\s+(?:great\s+|distinct\s+)?(?:pleasure|privilege|honou?r)\s+to\s+introduce|we're|we’re|we are|we|our (?:[\w-]+\s+){0,2}?(?:agency|company|firm|team|startup|studio|platform|house|practice|shop|brand|business)|i (?:lead|run|head(?: up)?|manage) (?:[\w-]+ ){0,3}?at (?-i:[A-Z])[\w&.-]*|i (?:run|own|founded|co-founded|started) (?-i:[A-Z])[\w&.-]*|(?:here )?at (?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3},?\s+(?:we|we've|we’ve|we're|we’re|our)|as (?:the |a |an )?(?:founder|co-founder|cofounder|ceo|owner|director|managing director|head|partner|principal|president)\s+(?:of|at)\s+[^,]{2,60},\s*(?:i|i've|i’ve|i'm|i’m|we|we've|we’ve|we're|we’re))(?-u:\b)",
+            r"(?i)^\W*(?:(?:so|and|well|also|quick intro|a quick intro)[\s,:—–-]+)?(?:i'm|i’m|i am|im|my name(?:'s|’s| is)|this is|(?:it\s+is|it['’]s)\s+(?:my|our)\s+(?:great\s+|distinct\s+)?(?:pleasure|privilege|honou?r)\s+to\s+introduce|we're|we’re|we are|we|our (?:[\w-]+\s+){0,2}?(?:agency|company|firm|team|startup|studio|platform|house|practice|shop|brand|business)|i (?:lead|run|head(?: up)?|manage) (?:[\w-]+ ){0,3}?at (?-i:[A-Z])[\w&.-]*|i (?:run|own|founded|co-founded|started) (?-i:[A-Z])[\w&.-]*|i (?:run|own|founded|co-founded|started|set up) (?:a|an|my own) (?:[\w-]+ ){0,3}?(?:consultancy|agency|firm|studio|business|company|practice|startup|brand)|(?:here )?at (?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3},?\s+(?:we|we've|we’ve|we're|we’re|our)|as (?:the |a |an )?(?:founder|co-founder|cofounder|ceo|owner|director|managing director|head|partner|principal|president)\s+(?:of|at)\s+[^,]{2,60},\s*(?:i|i've|i’ve|i'm|i’m|we|we've|we’ve|we're|we’re))(?-u:\b)",
         )
     })
 }
@@ -335,6 +346,9 @@ mod tests {
     fn business_introductions() {
         for s in [
             "I’m Tom from Ledgerly, and we help growing businesses take the stress out of month-end close.",
+            "I run a small consultancy helping councils get more out of their digital teams.",
+            "Greenline Services is one of the North West’s leading grounds maintenance contractors, delivering quality for over 25 years.",
+            "Ashby Town Juniors is a thriving grassroots club with over 300 players aged 5–16.",
             "im jake, i run growth at Classly and we help studio owners like u fill more classes",
             "We are Oceanic Marine Services, a reputed ship chandling company in Singapore.",
             "I’m Chloe, an award-winning wedding photographer based in the Cotswolds.",
@@ -535,6 +549,8 @@ mod tests {
             "Zotero is a tool that every PhD student in our lab leans on.",
             "I'm a buyer at Halden Medical, and we are looking for a manufacturer who can extrude 3 mm PEEK tubing.",
             "We're Maya and Joel, helping out with the Harehills allotment open day on Saturday.",
+            "My name is Joanna and my son Filip is 10 years old, he is playing as goalkeeper for Hanwell Town Minis since 2 years.",
+            "Leith Harriers is a friendly club with a Tuesday track session, and your pacing post is pinned in our chat.",
         ] {
             assert!(!is_business_intro(s), "{s}");
         }
