@@ -682,7 +682,7 @@ fn placeholder_like() -> &'static Regex {
 /// Whether the sentence holds something shaped like a merge field. "It was great chatting at
 /// [SHOW NAME]" is a mail merge's memory, not a shared one, so its history does not count.
 pub fn has_merge_field(sentence: &str) -> bool {
-    placeholder_like().is_match(sentence)
+    constant(Id::MERGE_FIELD).is_match(sentence)
 }
 
 /// The constant evidence regex `id`, compiled on first use and then shared.
@@ -1653,6 +1653,10 @@ mod tests {
         ));
         assert!(is_about_reader("We used your checklist on the renal ward."));
         assert!(is_about_reader("You used to run the Leeds meetup."));
+        // "I used to play for" is not a habit of being used to something.
+        assert!(is_about_reader(
+            "Hanwell Town is a club I used to play for."
+        ));
     }
 
     #[test]
@@ -1669,6 +1673,21 @@ mod tests {
             details("It was great chatting at FABTECH in Chicago.", &none)
                 .contains(&DetailKind::SharedHistory)
         );
+        for memory in [
+            "It was great meeting you at the Leeds meetup [photo attached].",
+            "It was great meeting you at FABTECH [1].",
+            "It was great meeting you at FABTECH, my email is <tom@weldco.io>.",
+        ] {
+            assert!(
+                details(memory, &none).contains(&DetailKind::SharedHistory),
+                "{memory}"
+            );
+        }
+        assert!(!details(
+            "Just following up on the proposal that we discussed.",
+            &none
+        )
+        .contains(&DetailKind::SharedHistory));
         // A bump pointing back at "what we discussed" names nothing.
         assert!(
             !details("Would love to circle back on what we discussed.", &none)

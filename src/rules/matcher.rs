@@ -757,8 +757,13 @@ fn passes_conditions(
         return false;
     }
     if spec.unless_detail_follows
-        && !(spec.category == PLATFORM_DEFAULT && is_bare_kudos(m, masked))
-        && detail_follows(m, masked, sentences, names)
+        && detail_follows(
+            m,
+            masked,
+            sentences,
+            names,
+            spec.category == PLATFORM_DEFAULT && is_bare_kudos(m, masked),
+        )
     {
         return false;
     }
@@ -845,10 +850,23 @@ const PLATFORM_DEFAULT: &str = "platform_default";
 
 /// Words a bare kudos line may hold besides the one-click phrase: a name, "huge", "so".
 const BARE_KUDOS_SPARE_WORDS: usize = 1;
+/// The longest aside ("So happy for you.") a bare kudos may have before its detail.
+const BARE_KUDOS_ASIDE_WORDS: usize = 5;
+
+/// "Hope you're doing great." or "So well deserved." after a bare kudos: a second stock line,
+/// so the pair is the form, whatever follows.
+fn is_stock_aside(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        ["hope", "hoping", "trust", "deserved", "deserve", "proud"]
+            .iter()
+            .any(|stock| w.eq_ignore_ascii_case(stock))
+    })
+}
 
 /// "Congrats on the new role!" as a sentence of its own, give or take a name and an emoji:
-/// the platform's one-click text standing alone. Such a line is not excused by detail two
-/// sentences on (`detail_follows`); a next sentence that is itself specific still excuses it
+/// the platform's one-click text standing alone. `detail_follows` excuses such a line only
+/// when what follows is a short aside and then something strong ("So happy for you. The
+/// on-call rota you rebuilt..."); a next sentence that is itself specific still excuses it
 /// (`specific_around`), since personal notes often open "Congrats on the new role, Dimitri!"
 /// and go straight into what they did. "Congrats on the new role at Brightpath!" names the
 /// place and is not bare.
@@ -946,6 +964,7 @@ fn detail_follows(
     masked: &str,
     sentences: &[Range<usize>],
     names: &KnownNames,
+    bare: bool,
 ) -> bool {
     // The detail may take two sentences: "Saw the announcement that you're taking over the
     // CI group at Ordo. Honestly the right person: the remote-cache work you led last year...".
@@ -972,6 +991,19 @@ fn detail_follows(
             continue;
         }
         read += 1;
+        if bare {
+            let found = evidence::details(text, names);
+            if read == 1 {
+                if !found.is_empty()
+                    || text.split_whitespace().count() > BARE_KUDOS_ASIDE_WORDS
+                    || is_stock_aside(text)
+                {
+                    return false;
+                }
+                continue;
+            }
+            return found.iter().any(|k| k.is_strong());
+        }
         if evidence::is_said_to_reader(text) {
             for kind in evidence::details(text, names) {
                 if !kinds.contains(&kind) {

@@ -40,19 +40,33 @@ pub fn run(
         return Vec::new();
     };
     let greeting = document::greeting(draft).map(|g| g.line);
-    // The draft's own opening, then the opening of each earlier message quoted below it: a
-    // reply chain or a forward carries the first pitch further down.
-    let mut starts = vec![0];
-    starts.extend(quoted_message_starts(draft.text));
+    // The draft's own opening, then the opening of each earlier message the sender quoted
+    // below it: a chain of their own bumps carries the first pitch further down. A quoted
+    // message by someone else (a forwarded vendor email, the note being answered) still ends
+    // the section above it, but is not read.
+    let quoted = quoted_messages(draft.text);
+    let mut sections = vec![(0, true)];
+    let mut above_start = 0;
+    for q in &quoted {
+        let own = q
+            .author
+            .as_deref()
+            .is_some_and(|a| signed_above(draft.text, above_start..q.header, a));
+        sections.push((q.body, own));
+        above_start = q.body;
+    }
     let mut out = Vec::new();
-    for (i, &start) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).copied().unwrap_or(usize::MAX);
-        let body: Vec<Range<usize>> = draft
-            .sentences
+    for (i, &(start, read)) in sections.iter().enumerate() {
+        if !read {
+            continue;
+        }
+        let end = quoted.get(i).map_or(usize::MAX, |q| q.header);
+        let first = draft.sentences.partition_point(|s| s.end <= start);
+        let body: Vec<Range<usize>> = draft.sentences[first..]
             .iter()
+            .take_while(|s| s.start < end)
             .filter(|s| {
-                (start..end).contains(&s.start)
-                    && !draft.prose.heading_at(s.start)
+                !draft.prose.heading_at(s.start)
                     && !greeting.as_ref().is_some_and(|g| g.contains(&s.start))
             })
             .map(|s| s.start + inline_greeting_len(draft.masked(s.clone()))..s.end)
@@ -106,47 +120,129 @@ fn flag_opening(
     out
 }
 
-/// Where the body of each earlier message quoted in a reply or a forward begins: the first
-/// line after a quote header ("-----Original Message-----", "---------- Forwarded message
-/// ---------", "On Tue, 4 Mar 2025, Tom wrote:", or a "From:" line followed by "Sent:",
-/// "Date:", "To:" or "Subject:") that is not itself a header line or blank. Quote marks
-/// (`>`) at the start of a line are ignored.
-fn quoted_message_starts(text: &str) -> Vec<usize> {
-    static SEPARATOR: OnceLock<Regex> = OnceLock::new();
-    static HEADER: OnceLock<Regex> = OnceLock::new();
-    let separator = SEPARATOR.get_or_init(|| {
-        compile(r"(?i)^(?:-{2,}[ \t]*(?:original message|forwarded message)[ \t]*-{2,}|begin forwarded message:|on [^\n]{4,200}(?-u:\b)wrote:)[ \t]*$")
-    });
-    let header = HEADER.get_or_init(|| compile(r"(?i)^(?:from|sent|date|to|cc|subject)[ \t]*:"));
-    let mut lines = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_start_matches(['>', ' ', '\t']).trim_end();
-        lines.push((
-            offset + line.len() - line.trim_start_matches(['>', ' ', '\t']).len(),
-            body,
-        ));
-        offset += line.len();
-    }
-    let is_header = |i: usize| lines.get(i).is_some_and(|(_, l)| header.is_match(l));
-    let mut starts = Vec::new();
-    let mut pending = false;
+/// An earlier message quoted in a reply or a forward.
+#[derive(Debug, PartialEq)]
+struct Quoted {
+    /// Where its header ("On ... wrote:", "From:", "-----Original Message-----") starts.
+    header: usize,
+    /// The start of the first line after the header that is neither a header line nor blank.
+    body: usize,
+    /// Who wrote it, from the "From:" or "wrote:" line, when it says.
+    author: Option<String>,
+}
+
+fn separator_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    // "On ... wrote:" needs a digit (the date), so "On the train I reread what I wrote:" is
+    // prose.
+    RE.get_or_init(|| {
+        compile(r"(?i)^(?:-{2,}[ \t]*(?:original message|forwarded message)[ \t]*-{2,}|begin forwarded message:|on [^\n]{0,200}[0-9][^\n]{0,200}(?-u:\b)wrote:)[ \t]*$")
+    })
+}
+
+fn header_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| compile(r"(?i)^(?:from|sent|date|to|cc|subject)[ \t]*:"))
+}
+
+/// The earlier messages quoted below the draft, in order. Quote marks (`>`) at the start of a
+/// line are ignored; a lone "From:" line counts as a header only with another header right
+/// below it.
+fn quoted_messages(text: &str) -> Vec<Quoted> {
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |offset, line| {
+            let start = *offset;
+            *offset += line.len();
+            Some((start, line.trim_start_matches(['>', ' ', '\t']).trim_end()))
+        })
+        .collect();
+    let is_header = |i: usize| {
+        lines
+            .get(i)
+            .is_some_and(|(_, l)| header_regex().is_match(l))
+    };
+    let mut found = Vec::new();
+    let mut pending: Option<(usize, Option<String>)> = None;
     for (i, &(at, line)) in lines.iter().enumerate() {
-        if separator.is_match(line) {
-            pending = true;
+        let is_from = line
+            .get(..5)
+            .is_some_and(|w| w.eq_ignore_ascii_case("from:"));
+        if separator_regex().is_match(line) {
+            pending = Some((at, wrote_author(line)));
         } else if is_header(i) {
-            // A lone "From:" line is a header only with another header right below it.
-            pending |= line
-                .get(..4)
-                .is_some_and(|w| w.eq_ignore_ascii_case("from"))
-                && is_header(i + 1);
-        } else if pending && !line.is_empty() {
-            starts.push(at);
-            pending = false;
+            if is_from && (pending.is_some() || is_header(i + 1)) {
+                let author = from_author(line);
+                let header = pending.as_ref().map_or(at, |(h, _)| *h);
+                pending = Some((header, author));
+            }
+        } else if !line.is_empty() {
+            if let Some((header, author)) = pending.take() {
+                found.push(Quoted {
+                    header,
+                    body: at,
+                    author,
+                });
+            }
         }
     }
-    starts
+    found
 }
+
+/// "From: Sanne Verbeek <sanne@praktijk.example>" → "Sanne Verbeek".
+fn from_author(line: &str) -> Option<String> {
+    let rest = line.get(5..)?;
+    let name = rest
+        .split(['<', '[', '('])
+        .next()?
+        .trim()
+        .trim_matches(['"', '\'']);
+    (!name.is_empty() && !name.contains('@')).then(|| name.to_string())
+}
+
+/// "On Wed, 26 Feb 2025 at 08:47, Hollie Brennan <h@x.example> wrote:" → "Hollie Brennan":
+/// the run of capitalised words just before "wrote:" (or before the address).
+fn wrote_author(line: &str) -> Option<String> {
+    let end = line.to_ascii_lowercase().rfind("wrote:")?;
+    let head = line.get(..end)?.split('<').next()?;
+    let mut name: Vec<&str> = head
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take_while(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && !matches!(*w, "AM" | "PM" | "On")
+        })
+        .collect();
+    name.reverse();
+    (!name.is_empty()).then(|| name.join(" "))
+}
+
+/// Whether the author of a quoted message signed the message above it too: a chain of the
+/// sender's own bumps, not a vendor's pitch they forwarded or a stranger's note they answer.
+fn signed_above(text: &str, above: std::ops::Range<usize>, author: &str) -> bool {
+    let Some(first) = author
+        .split_whitespace()
+        .find(|w| w.chars().count() >= 2 && w.starts_with(|c: char| c.is_uppercase()))
+    else {
+        return false;
+    };
+    let Some(above) = text.get(above) else {
+        return false;
+    };
+    above
+        .lines()
+        .map(|l| l.trim_start_matches(['>', ' ', '\t']).trim())
+        // "Hi Tom," names the reader, not the writer.
+        .filter(|l| !l.is_empty() && !greeting_like().is_match(l))
+        .rev()
+        .take(SIGNATURE_LINES)
+        .any(|l| l.split(|c: char| !c.is_alphanumeric()).any(|w| w == first))
+}
+
+/// How many lines above a quote header are read for the sign-off.
+const SIGNATURE_LINES: usize = 8;
 
 /// A sentence that can open the body: not a subject line, a second greeting, a fragment, or
 /// a stock opener the phrase rules already flagged ("Hope you're having a great week!").
@@ -234,13 +330,30 @@ fn next_ties_to_reader(draft: &Draft<'_>, sentence: &Range<usize>) -> bool {
 /// the sender introduces themselves and says what their business is or does.
 pub fn is_business_intro(text: &str) -> bool {
     // "My name is Joanna and my son Filip is 10, he plays in goal since 2 years": a parent.
-    if family_member().is_match(text) {
+    if family_member().is_match(text) && !company_we().is_match(text) {
         return false;
     }
     intro_start().is_match(text) && (business_cue().is_match(text) || is_own_track_record(text))
         // "Lakeside Trust is a charity working with young carers, which is why your job ad
         // caught my eye" describes the reader's organisation, not the sender's.
-        || company_claim().is_match(text) && !evidence::is_about_reader(text)
+        || company_claim().is_match(text)
+            && !evidence::is_about_reader(text)
+            && !third_party_cue().is_match(text)
+}
+
+/// "Shelter is a charity fighting homelessness, and I've volunteered at their Leeds hub": an
+/// organisation the writer describes from outside, as a volunteer, player or supporter.
+fn third_party_cue() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(r"(?i)(?-u:\b)(?:I(?:['’]ve|\s+have)?\s+(?:joined|play|played|volunteer|volunteered|used\s+to|support|supported|donate|donated|follow|followed|been\s+(?:a\s+)?(?:member|volunteer|fan|supporter)))(?-u:\b)")
+    })
+}
+
+/// The company "we": "We are a family-run bakery, my son and I have been supplying cafés".
+fn company_we() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| compile(r"(?i)(?-u:\b)(?:we|we['’]re|we['’]ve|our|us)(?-u:\b)"))
 }
 
 fn family_member() -> &'static Regex {
@@ -349,6 +462,7 @@ mod tests {
             "I run a small consultancy helping councils get more out of their digital teams.",
             "Greenline Services is one of the North West’s leading grounds maintenance contractors, delivering quality for over 25 years.",
             "Ashby Town Juniors is a thriving grassroots club with over 300 players aged 5–16.",
+            "We are a family-run bakery, my son and I have been supplying cafés across Leeds since 1998.",
             "im jake, i run growth at Classly and we help studio owners like u fill more classes",
             "We are Oceanic Marine Services, a reputed ship chandling company in Singapore.",
             "I’m Chloe, an award-winning wedding photographer based in the Cotswolds.",
@@ -479,21 +593,39 @@ mod tests {
     fn the_opening_of_a_quoted_earlier_message_is_read_too() {
         let forwarded = "Hi Daniel,\n\nNot sure my last email reached you, so here it is again.\n\nSanne\n\n---------- Forwarded message ---------\nFrom: Sanne Verbeek <sanne@praktijk.example>\nDate: Mon, 3 Mar 2025\nSubject: Growing online\n\nDear Sir/Madam,\n\nPixelPraktijk is a digital agency that specialises in websites for healthcare providers.\n";
         assert!(fires(forwarded));
-        let outlook = "Dear Folake,\n\nDoes the £10,000 threshold in your guidance apply to the amount we request?\n\nFrom: Rhiannon Price\nSent: 04 September 2025 11:02\nTo: Folake Adeyemi\n\nDear Folake,\n\nGreenway Food Hub is a grassroots charity tackling food insecurity across North Cardiff.\n";
+        let outlook = "Dear Folake,\n\nDoes the £10,000 threshold in your guidance apply to the amount we request?\n\nWarm wishes,\nRhiannon\n\nFrom: Rhiannon Price\nSent: 04 September 2025 11:02\nTo: Folake Adeyemi\n\nDear Folake,\n\nGreenway Food Hub is a grassroots charity tackling food insecurity across North Cardiff.\n";
         assert!(fires(outlook));
-        let quoted = "Hi Gareth,\n\nAny thoughts on the below?\n\nOn Wed, 26 Feb 2025 at 08:47, Hollie Brennan wrote:\n> Hi Gareth,\n>\n> Sentrix Inspection Systems has installed over 400 x-ray units in snack plants.\n";
+        let quoted = "Hi Gareth,\n\nAny thoughts on the below?\n\nHollie\n\nOn Wed, 26 Feb 2025 at 08:47, Hollie Brennan wrote:\n> Hi Gareth,\n>\n> Sentrix Inspection Systems has installed over 400 x-ray units in snack plants.\n";
         assert!(fires(quoted));
         // "From:" in a sentence, and a lone "From:" line, start no quoted message.
-        let plain = "Hi Ana,\n\nFrom: the desk of a tired organiser.\n\nThanks for the tour of the bakery on Saturday.\n";
-        assert_eq!(quoted_message_starts(plain), Vec::<usize>::new());
-        let starts = quoted_message_starts(quoted);
-        assert_eq!(starts.len(), 1);
-        assert!(quoted[starts[0]..].starts_with("Hi Gareth,"), "{starts:?}");
+        let plain = "Hi Ana,\n\nFrom: the desk of a tired organiser.\n\nOn the train back from your workshop I reread what I wrote:\nThanks for the tour of the bakery on Saturday.\n";
+        assert_eq!(quoted_messages(plain), Vec::new());
+        let found = quoted_messages(quoted);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].author.as_deref(), Some("Hollie Brennan"));
+        assert!(quoted[found[0].body..].starts_with("> Hi Gareth,"));
         // Short header lines and multibyte text after a header word do not trip it.
+        assert_eq!(quoted_messages("To:\nCc:é\nFrom:\nFrom:é\n"), Vec::new());
+    }
+
+    #[test]
+    fn a_quoted_message_by_someone_else_is_not_the_senders_opening() {
+        // Declining a pitch: the quoted pitch is the vendor's, not the writer's.
+        let declining = "Hi Tom,\n\nThanks, but we renewed with our current provider in May.\n\nPriya\n\nOn Tue, 4 Mar 2025 at 09:12, Tom Hadley <tom@ledgerly.example> wrote:\n> Hi Priya,\n>\n> I’m Tom from Ledgerly, and we help growing businesses take the stress out of month-end close.\n";
+        assert!(!fires(declining));
+        // The same pitch bumped by its own writer is theirs.
+        let bump = "Hi Priya,\n\nAny thoughts on the below?\n\nTom\n\nOn Tue, 4 Mar 2025 at 09:12, Tom Hadley <tom@ledgerly.example> wrote:\n> Hi Priya,\n>\n> I’m Tom from Ledgerly, and we help growing businesses take the stress out of month-end close.\n";
+        assert!(fires(bump));
         assert_eq!(
-            quoted_message_starts("To:\nCc:é\nFrom:\n"),
-            Vec::<usize>::new()
+            wrote_author("On 3/4/2025 9:12 AM Tom Hadley wrote:").as_deref(),
+            Some("Tom Hadley")
         );
+        assert_eq!(
+            wrote_author("On Tue, Oct 8 at 9:02 AM Tyler Brooks wrote:").as_deref(),
+            Some("Tyler Brooks")
+        );
+        assert_eq!(wrote_author("On Tue, 4 Mar 2025 wrote:"), None);
+        assert_eq!(from_author("From: <x@y.example>"), None);
     }
 
     #[test]
@@ -551,6 +683,7 @@ mod tests {
             "We're Maya and Joel, helping out with the Harehills allotment open day on Saturday.",
             "My name is Joanna and my son Filip is 10 years old, he is playing as goalkeeper for Hanwell Town Minis since 2 years.",
             "Leith Harriers is a friendly club with a Tuesday track session, and your pacing post is pinned in our chat.",
+            "Shelter is a charity fighting homelessness, and I've volunteered at their Leeds hub since 2019.",
         ] {
             assert!(!is_business_intro(s), "{s}");
         }
