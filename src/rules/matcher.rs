@@ -958,7 +958,8 @@ fn specific_around(
 /// The next sentence or two of the paragraph, those said to the reader, carry two kinds of
 /// detail (a number or date, a name, a quoted title): "Congrats on the new role! Director of Digital
 /// Collections at the Newberry is a big job after what you did with the 1919 digitisation."
-/// The congratulation is the first half of a specific one.
+/// The congratulation is the first half of a specific one. A `bare` kudos (`is_bare_kudos`)
+/// asks more of what follows: a short aside that is not stock, then something strong.
 fn detail_follows(
     m: &PhraseMatch,
     masked: &str,

@@ -8,7 +8,9 @@
 //! before anything about the reader, the sender says who they are *and* what their business
 //! does. A student or a neighbour introducing themselves ("I'm a second-year PhD student in
 //! Lowe's group") has no business cue and is left alone. A reason tied to the reader that
-//! comes *after* the pitch does not excuse it: the reader meets the pitch first.
+//! comes *after* the pitch does not excuse it: the reader meets the pitch first. In a chain of
+//! the sender's own bumps, the earlier message quoted below has an opening of its own, and it
+//! is read the same way.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -356,6 +358,7 @@ fn company_we() -> &'static Regex {
     RE.get_or_init(|| compile(r"(?i)(?-u:\b)(?:we|we['’]re|we['’]ve|our|us)(?-u:\b)"))
 }
 
+/// A child of the writer's: "my son", "my daughter", "my kids".
 fn family_member() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
