@@ -523,6 +523,21 @@ mod tests {
     }
 
     #[test]
+    fn a_stock_shape_put_to_a_specific_use_does_not_block_a_dense_draft() {
+        // "Could we meet at your office for 20 minutes one morning next week?" matches a stock
+        // ask, but it sits among sentences full of the site's own dates and places.
+        let text = "---\nrecipient: Fiona Grant\ncompany: Brightwell Block Management\nrole: Property Manager, Canalside Court\nchannel: email\nreason: tower crane oversail and deliveries next to Canalside Court\n---\nSubject: Wharf Road site next door – crane oversail from 3 March\n\nDear Fiona,\n\nI’d like to introduce myself: I’m Tomasz Zieliński and I’ve just taken over as site manager on the Wharf Road development directly behind Canalside Court. Your residents are going to see a lot more of us from next month, so I wanted you to have a name and a number before anything reaches you as a complaint.\n\nThree things coming up:\n\n1. The tower crane goes up on 3 March. The jib will oversail your rear car park when it weathervanes overnight, but it never carries a load over your boundary. Our oversail licence with the freeholder (signed in January) covers this.\n2. Podium pours start the week of 17 March, with 07:00 starts. We’ll put a notice in your lobby a week before each one.\n\nCould we meet at your office for 20 minutes one morning next week? I’d like to walk the shared boundary with you and agree where the dust monitors go.\n\nBest regards,\nTomasz Zieliński\n";
+        let report = lint(
+            text,
+            Format::Markdown,
+            &RuleSet::builtin(),
+            &LintOptions::default(),
+        );
+        let fired: Vec<_> = report.findings.iter().map(|f| f.rule.as_str()).collect();
+        assert!(!fired.contains(&"missing-context"), "{fired:?}");
+    }
+
+    #[test]
     fn a_memory_of_a_merge_field_is_not_a_shared_one() {
         let merged = "Hi [First Name],\n\nIt was great chatting at [SHOW NAME]. Happy to jump on a quick call whenever works for you.\n";
         let fired = rules_fired(merged);

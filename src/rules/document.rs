@@ -462,10 +462,25 @@ fn reader_reason_missing(
     if is_reason(&found) {
         return None;
     }
-    if phrase_findings.is_empty() && dense_with_detail(draft) {
+    if phrase_findings
+        .iter()
+        .all(|f| in_detailed_sentence(draft, f))
+        && dense_with_detail(draft)
+    {
         return None;
     }
     Some(found)
+}
+
+/// The finding sits in a sentence that carries a detail of its own: "Can we do a quick call
+/// Thursday at 2pm to decide whether we pull it during the shutdown on the 18th?" is a stock
+/// shape put to a specific use, not a mail-merge line.
+fn in_detailed_sentence(draft: &Draft<'_>, finding: &Finding) -> bool {
+    draft
+        .sentences
+        .iter()
+        .find(|s| s.contains(&finding.range.start))
+        .is_some_and(|s| !draft.details(s).is_empty())
 }
 
 /// The front matter names where you met, a piece of their work or a mutual contact, and the
