@@ -476,11 +476,8 @@ fn reader_reason_missing(
 /// Thursday at 2pm to decide whether we pull it during the shutdown on the 18th?" is a stock
 /// shape put to a specific use, not a mail-merge line.
 fn in_detailed_sentence(draft: &Draft<'_>, finding: &Finding) -> bool {
-    draft
-        .sentences
-        .iter()
-        .find(|s| s.contains(&finding.range.start))
-        .is_some_and(|s| !draft.details(s).is_empty())
+    sentences::containing(&draft.sentences, finding.range.start)
+        .is_some_and(|s| !draft.details(&s).is_empty())
 }
 
 /// The front matter names where you met, a piece of their work or a mutual contact, and the
